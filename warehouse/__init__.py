@@ -1,0 +1,1 @@
+"""Everything that touches DuckDB: migrations, releases, facts, projects, changes, the alert outbox."""
