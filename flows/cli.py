@@ -1,0 +1,367 @@
+"""The ``kzfacts`` command line: a thin layer over the flow, the extractor and the warehouse."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from extractors.errors import KzfactsError
+
+app = typer.Typer(
+    name="kzfacts",
+    help="Watch primeminister.kz, keep reported project figures in DuckDB, alert on changes.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+projects_app = typer.Typer(help="List, merge, split and re-resolve projects.", no_args_is_help=True)
+app.add_typer(projects_app, name="projects")
+
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="DuckDB warehouse file [env KZFACTS_DB_PATH].")
+]
+LangOption = Annotated[
+    list[str] | None,
+    typer.Option("--lang", help="Language to crawl: en, ru or kk (repeat for several)."),
+]
+BaseUrlOption = Annotated[
+    str | None, typer.Option("--base-url", help="Site to crawl [env KZFACTS_BASE_URL].")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Only releases published on or after YYYY-MM-DD.")
+]
+
+
+def _quiet_prefect() -> None:
+    # Analytics would try the network; the temporary server is the embedded default.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2025-06-30") from None
+
+
+def _db_path(db: Path | None) -> Path:
+    from flows.settings import load_settings
+
+    return Path(load_settings(db_path=db).db_path)
+
+
+def _open_db(db: Path | None) -> Any:
+    from warehouse.db import connect
+
+    return connect(_db_path(db))
+
+
+def _check_langs(langs: list[str] | None) -> list[str] | None:
+    from extractors.release import LANGS
+
+    for lang in langs or []:
+        if lang not in LANGS:
+            raise typer.BadParameter(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
+    return langs or None
+
+
+def _run_flow(**params: Any) -> dict[str, Any]:
+    _quiet_prefect()
+    from flows.nightly import nightly
+
+    return nightly(**params)
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    table = Table(title=f"run {summary.get('run_id')}", show_header=False)
+    for key, value in summary.items():
+        if key != "run_id":
+            table.add_row(key.replace("_", " "), str(value))
+    console.print(table)
+
+
+@app.command()
+def run(
+    lang: LangOption = None,
+    since: SinceOption = None,
+    db: DbOption = None,
+    base_url: BaseUrlOption = None,
+    max_pages: Annotated[int | None, typer.Option(help="Listing pages per language at most.")] = None,
+    delay: Annotated[
+        float | None, typer.Option(help="Seconds between requests [env KZFACTS_REQUEST_DELAY].")
+    ] = None,
+) -> None:
+    """Run the nightly job once: discover, fetch, parse, extract, load, diff, alert."""
+    summary = _run_flow(
+        db_path=str(db) if db else None, base_url=base_url, langs=_check_langs(lang),
+        since=_parse_date(since), max_pages=max_pages, request_delay=delay,
+    )
+    _print_summary(summary)
+
+
+@app.command()
+def backfill(
+    since: Annotated[str, typer.Option(help="Go back to releases published on YYYY-MM-DD.")],
+    lang: LangOption = None,
+    db: DbOption = None,
+    base_url: BaseUrlOption = None,
+    max_pages: Annotated[int, typer.Option(help="Listing pages per language at most.")] = 500,
+    delay: Annotated[float | None, typer.Option(help="Seconds between requests.")] = None,
+) -> None:
+    """Load the archive back to --since, showing progress."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from flows.nightly import add_progress_hook, remove_progress_hook
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err_console) as progress:
+        bar = progress.add_task("discovering", total=None)
+
+        def hook(done: int, total: int, url: str, status: str) -> None:
+            progress.update(bar, completed=done, total=total,
+                            description=f"{status:9} {url.rsplit('/', 1)[-1][:50]}")
+
+        add_progress_hook(hook)
+        try:
+            summary = _run_flow(
+                db_path=str(db) if db else None, base_url=base_url, langs=_check_langs(lang),
+                since=_parse_date(since), max_pages=max_pages, request_delay=delay,
+                command="backfill",
+            )
+        finally:
+            remove_progress_hook(hook)
+    _print_summary(summary)
+
+
+@app.command()
+def serve(
+    cron: Annotated[str, typer.Option(help="Cron schedule, Asia/Almaty time.")] = "30 2 * * *",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "kzfacts-nightly",
+) -> None:
+    """Register the nightly deployment (cron in Asia/Almaty) and serve it until stopped.
+
+    Needs a Prefect server (``prefect server start``, PREFECT_API_URL set) to persist the
+    schedule; settings come from the environment of this process."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from prefect.schedules import Cron
+
+    from flows.nightly import nightly
+
+    nightly.serve(name=name, schedules=[Cron(cron, timezone="Asia/Almaty")],
+                  description="kzfacts nightly crawl, extract, diff and alert")
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Warehouse file for the demo.")] = Path(
+        "kzfacts-demo.duckdb"),
+) -> None:
+    """Serve a small offline copy of the site on 127.0.0.1 and run the flow on it twice,
+    with one release edited in between: facts, a change and its alert, no network needed."""
+    from flows.demo import run_demo
+
+    run_demo(db, console)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help=".txt, .html or .json release files.")],
+    lang: Annotated[str | None, typer.Option(help="Language of .txt/.html files.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+) -> None:
+    """Extract facts from files, without the warehouse (one JSON object a line)."""
+    from flows.cli_extract import extract_command
+
+    raise typer.Exit(extract_command(paths, lang, fmt))
+
+
+@app.command()
+def changes(
+    since: SinceOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """Reported figures that changed, with both sentences."""
+    from warehouse.queries import list_changes
+
+    con = _open_db(db)
+    rows = list_changes(con, _parse_date(since))
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt != "table":
+        raise typer.BadParameter("--format must be table or jsonl")
+    table = Table(title=f"{len(rows)} changes")
+    for col in ("project", "metric", "change", "old", "new", "old_published", "new_published"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r["project"]), str(r["metric"]), str(r["change"]),
+                      _figure(r["old_value"], r["old_unit"]), _figure(r["new_value"], r["new_unit"]),
+                      str(r["old_published"])[:10], str(r["new_published"])[:10])
+    console.print(table)
+
+
+def _figure(value: Any, unit: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,} {unit or ''}".strip() if isinstance(value, (int, float)) else str(value)
+
+
+@app.command()
+def history(
+    project: Annotated[str, typer.Argument(help="Project id, or words of its label.")],
+    chart: Annotated[Path | None, typer.Option(help="Also write an SVG timeline here.")] = None,
+    db: DbOption = None,
+) -> None:
+    """One project's reported figures over time."""
+    from flows.chart import write_history_svg
+    from warehouse.queries import project_history
+
+    con = _open_db(db)
+    rows = project_history(con, project)
+    if not rows:
+        err_console.print(f"no project matches {project!r}; see `kzfacts projects list`")
+        raise typer.Exit(1)
+    table = Table(title=f"history of {rows[0].get('project') or project}")
+    for col in ("published", "metric", "kind", "figure", "qualifier", "lang", "sentence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(str(r.get("published_at"))[:16], str(r["metric"]), str(r.get("kind") or ""),
+                      _figure(r.get("value"), r.get("unit")), str(r.get("qualifier")),
+                      str(r.get("lang")), str(r.get("sentence")))
+    console.print(table)
+    if chart:
+        write_history_svg(rows, chart)
+        console.print(f"chart written to {chart}")
+
+
+@app.command()
+def reextract(
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Run the current extractor over every stored release version (no fetching).
+
+    Adds facts under the new extractor version; raises no change for figures the Government
+    did not change."""
+    from flows.reextract import reextract_all
+
+    con = _open_db(db)
+    n_versions, n_facts = reextract_all(con, _check_langs(lang), progress_console=err_console)
+    console.print(f"re-extracted {n_versions} release versions: {n_facts} facts stored")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="A SQL query over the warehouse (read-only).")],
+    db: DbOption = None,
+) -> None:
+    """Run a read-only SQL query and print the result."""
+    import duckdb
+
+    path = _db_path(db)
+    if not path.exists():
+        err_console.print(f"no warehouse at {path}; run `kzfacts run` first")
+        raise typer.Exit(1)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        console.print(con.sql(query))
+    except duckdb.Error as exc:
+        err_console.print(f"query failed: {exc}")
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def status(db: DbOption = None) -> None:
+    """The latest runs and what is waiting in the alert outbox."""
+    con = _open_db(db)
+    console.print(con.sql(
+        "SELECT run_id[:8] AS run, command, status, started_at, finished_at, requests,"
+        " releases_new, versions_new, failures, facts_new, changes_new, error"
+        " FROM runs ORDER BY started_at DESC LIMIT 10"))
+    console.print(con.sql("SELECT status, count(*) AS alerts FROM alert_outbox GROUP BY status"))
+
+
+@projects_app.command("list")
+def projects_list(
+    search: Annotated[str | None, typer.Argument(help="Words of the label.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Projects known to the warehouse."""
+    from warehouse.queries import list_projects
+
+    rows = list_projects(_open_db(db), search)
+    table = Table(title=f"{len(rows)} projects")
+    for col in ("project_id", "label", "region", "company", "product", "facts"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*(str(r.get(c) if r.get(c) is not None else "") for c in
+                        ("project_id", "label", "region", "company", "product", "facts")))
+    console.print(table)
+
+
+@projects_app.command("merge")
+def projects_merge(
+    keep: Annotated[str, typer.Argument(help="Project id that stays.")],
+    merge: Annotated[str, typer.Argument(help="Project id merged into it.")],
+    note: Annotated[str, typer.Option(help="Why (kept in the curation table).")] = "",
+    db: DbOption = None,
+) -> None:
+    """Merge two projects the resolver kept apart (recorded; obeyed on every run)."""
+    from warehouse.projects import merge_projects
+
+    merge_projects(_open_db(db), keep, merge, note)
+    console.print(f"merged {merge} into {keep}")
+
+
+@projects_app.command("split")
+def projects_split(
+    project_id: Annotated[str, typer.Argument(help="Project id to split.")],
+    release: Annotated[list[int], typer.Option(help="Release id whose facts move out.")],
+    label: Annotated[str, typer.Option(help="Label of the new project.")],
+    note: Annotated[str, typer.Option(help="Why (kept in the curation table).")] = "",
+    db: DbOption = None,
+) -> None:
+    """Move the facts of some releases out of a project into a new one."""
+    from warehouse.projects import split_project
+
+    new_id = split_project(_open_db(db), project_id, release, label, note)
+    console.print(f"split {project_id}: new project {new_id}")
+
+
+@projects_app.command("resolve")
+def projects_resolve(db: DbOption = None) -> None:
+    """Re-resolve every fact to its project, obeying the curation table."""
+    from warehouse.projects import resolve_all
+
+    n = resolve_all(_open_db(db))
+    console.print(f"re-resolved {n} facts")
+
+
+def main() -> None:
+    """Entry point: clear one-line errors instead of tracebacks for expected failures."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except KzfactsError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""The nightly Prefect flow: discover -> fetch -> parse -> extract -> load -> diff -> alert.
+
+The flow only orchestrates: every task is a few lines over a plain function of ``flows.crawl``,
+``extractors`` or ``warehouse`` that tests call directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import duckdb
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from extractors.errors import TransientFetchError
+from extractors.extract import EXTRACTOR_VERSION, extract
+from extractors.release import Release
+from flows import alerts, crawl
+from flows.fetch import Fetcher, make_client
+from flows.settings import Settings, load_settings
+from warehouse import changes, facts, projects, runs
+from warehouse.db import connect
+from warehouse.releases import StoredVersion, record_failure
+
+# A progress callback (done, total, url, status) the CLI can install to draw a progress bar.
+ProgressHook = Callable[[int, int, str, str], None]
+_progress_hooks: list[ProgressHook] = []
+
+
+def add_progress_hook(hook: ProgressHook) -> None:
+    _progress_hooks.append(hook)
+
+
+def remove_progress_hook(hook: ProgressHook) -> None:
+    if hook in _progress_hooks:
+        _progress_hooks.remove(hook)
+
+
+@dataclass
+class RunSummary:
+    """What a run did; returned by the flow and printed by the CLI."""
+
+    run_id: str
+    counters: dict[str, int] = field(default_factory=dict)
+    new_facts: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _is_transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a task only when it failed on a transient fetch error."""
+    return isinstance(state.data, TransientFetchError)
+
+
+def store_release_facts(
+    con: duckdb.DuckDBPyConnection, release: Release, stored: StoredVersion, run_id: str
+) -> int:
+    """Extract and store the facts of a newly stored version, inside its transaction."""
+    if stored.status == "unchanged":
+        return 0
+    published = release.published_at.isoformat() if release.published_at else None
+    found = extract(release.text, lang=release.lang, published=published)
+    added = facts.store_facts(
+        con, found, lang=release.lang, release_id=release.release_id,
+        version=stored.version, run_id=run_id, extractor_version=EXTRACTOR_VERSION,
+    )
+    projects.resolve_version(con, release.lang, release.release_id, stored.version)
+    return added
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(
+    fetcher: Fetcher, con: duckdb.DuckDBPyConnection, lang: str, settings: Settings,
+    since: date | None, max_pages: int,
+) -> list[str]:
+    return crawl.plan_crawl(
+        fetcher, con, lang, settings.base_url, since, max_pages, settings.refetch_days,
+        datetime.now(UTC),
+    )
+
+
+@task(name="fetch-parse-extract-load", cache_policy=NO_CACHE, retries=1,
+      retry_condition_fn=_is_transient)
+def release_task(
+    fetcher: Fetcher, con: duckdb.DuckDBPyConnection, url: str, run_id: str
+) -> crawl.CrawlOutcome:
+    return crawl.crawl_release(
+        fetcher, con, url, run_id,
+        after_store=lambda c, rel, stored: store_release_facts(c, rel, stored, run_id),
+        raise_transient=True,
+    )
+
+
+@task(name="diff", cache_policy=NO_CACHE)
+def diff_task(con: duckdb.DuckDBPyConnection, run_id: str, settings: Settings) -> list[Any]:
+    return changes.detect_changes(con, run_id, changes.Thresholds.from_settings(settings))
+
+
+@task(name="alert", cache_policy=NO_CACHE)
+def alert_task(con: duckdb.DuckDBPyConnection, settings: Settings) -> alerts.DeliveryReport:
+    urls = [u.get_secret_value() for u in settings.alert_urls]
+    return alerts.deliver_pending(con, urls)
+
+
+def _publish_artifact(run_id: str, new_facts: list[dict[str, Any]],
+                      new_changes: list[dict[str, Any]]) -> None:
+    key = "kzfacts-run"
+    create_table_artifact(
+        table=new_changes or [{"change": "no changes in this run"}],
+        key=f"{key}-changes", description=f"Changes detected by run {run_id}",
+    )
+    create_table_artifact(
+        table=new_facts or [{"metric": "no new facts in this run"}],
+        key=f"{key}-facts", description=f"Facts extracted by run {run_id}",
+    )
+
+
+@flow(name="nightly", log_prints=False)
+def nightly(
+    db_path: str | None = None,
+    base_url: str | None = None,
+    langs: list[str] | None = None,
+    since: date | None = None,
+    max_pages: int | None = None,
+    request_delay: float | None = None,
+    command: str = "run",
+) -> dict[str, Any]:
+    """Crawl the site, store new and edited releases with their facts, diff, and alert."""
+    logger = get_run_logger()
+    settings = load_settings(db_path=db_path, base_url=base_url, langs=langs,
+                             request_delay=request_delay)
+    con = connect(settings.db_path)
+    run_id = runs.start_run(con, command, settings.base_url, settings.langs)
+    counters = {"requests": 0, "releases_new": 0, "versions_new": 0, "failures": 0,
+                "facts_new": 0, "changes_new": 0}
+    logger.info("run %s: %s, langs %s, db %s", run_id, settings.base_url,
+                ",".join(settings.langs), settings.db_path)
+    try:
+        with make_client(settings) as client:
+            fetcher = Fetcher.from_settings(client, settings)
+            for lang in settings.langs:
+                urls = discover_task(fetcher, con, lang, settings, since,
+                                     max_pages or settings.max_pages)
+                logger.info("[%s] %d releases to fetch", lang, len(urls))
+                for done, url in enumerate(urls, start=1):
+                    outcome = _crawl_one(fetcher, con, url, run_id, lang)
+                    if outcome.status == "new":
+                        counters["releases_new"] += 1
+                    if outcome.status in ("new", "edited"):
+                        counters["versions_new"] += 1
+                    if outcome.status == "failed":
+                        counters["failures"] += 1
+                    logger.info("[%s] %d/%d %s %s", lang, done, len(urls), outcome.status, url)
+                    for hook in list(_progress_hooks):
+                        hook(done, len(urls), url, outcome.status)
+            counters["requests"] = fetcher.requests
+        new_facts = facts.facts_of_run(con, run_id)
+        counters["facts_new"] = len(new_facts)
+        found = diff_task(con, run_id, settings)
+        counters["changes_new"] = len(found)
+        report = alert_task(con, settings)
+        logger.info("alerts: %s", report)
+        new_changes = [c.to_dict() if hasattr(c, "to_dict") else dict(c) for c in found]
+        _publish_artifact(run_id, new_facts, new_changes)
+    except Exception as exc:
+        runs.finish_run(con, run_id, counters, error=f"{type(exc).__name__}: {exc}")
+        con.close()
+        raise
+    runs.finish_run(con, run_id, counters)
+    con.close()
+    logger.info("run %s completed: %s", run_id, counters)
+    return {"run_id": run_id, **counters}
+
+
+def _crawl_one(
+    fetcher: Fetcher, con: duckdb.DuckDBPyConnection, url: str, run_id: str, lang: str
+) -> crawl.CrawlOutcome:
+    """One release; a transient error that outlives the task's retries is recorded, not raised,
+    so the rest of the night's work goes on and the next run tries again."""
+    try:
+        return release_task(fetcher, con, url, run_id)
+    except TransientFetchError as exc:
+        record_failure(con, run_id=run_id, url=url, reason="transient",
+                       failed_at=datetime.now(UTC), lang=lang,
+                       status_code=exc.status_code, detail=str(exc))
+        return crawl.CrawlOutcome(url=url, lang=lang, release_id=None, status="failed",
+                                  reason="transient", version=None)
