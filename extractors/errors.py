@@ -13,12 +13,15 @@ class KzfactsError(Exception):
 
 # --- fetching (flows/fetch.py) -------------------------------------------------------------
 class FetchError(KzfactsError):
-    """A page could not be fetched. ``url`` names it."""
+    """A page could not be fetched. ``url`` names it; ``body`` is what the site sent, if any."""
 
-    def __init__(self, message: str, url: str, status_code: int | None = None) -> None:
+    def __init__(
+        self, message: str, url: str, status_code: int | None = None, body: bytes | None = None
+    ) -> None:
         super().__init__(message)
         self.url = url
         self.status_code = status_code
+        self.body = body
 
 
 class TransientFetchError(FetchError):

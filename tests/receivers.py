@@ -32,8 +32,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from aiosmtpd.smtp import SMTP as SMTPServer
+from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
 HOST = "127.0.0.1"
 
@@ -123,7 +123,9 @@ class WebhookReceiver:
 
         self._server = ThreadingHTTPServer((HOST, 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -190,11 +192,12 @@ class _Handler:
                 self.receiver.refused += 1
                 return "451 Requested action aborted: test failure"
             login = session.auth_data  # what _accept_any_login stored: the user name
+            raw = envelope.original_content or envelope.content or b""
             self.receiver._messages.append(
                 ReceivedMail(
                     mail_from=str(envelope.mail_from),
                     rcpt_tos=list(envelope.rcpt_tos),
-                    raw=bytes(envelope.original_content or envelope.content or b""),
+                    raw=raw.encode("utf-8") if isinstance(raw, str) else bytes(raw),
                     login=login.decode() if isinstance(login, bytes) else login,
                 )
             )
@@ -214,8 +217,8 @@ class _FreePortController(Controller):
     """aiosmtpd Controller that binds port 0 and reads back the port the OS chose."""
 
     def _trigger_server(self) -> None:
-        assert self.server is not None
-        self.port = self.server.sockets[0].getsockname()[1]
+        server: Any = self.server  # an asyncio.Server: it has sockets
+        self.port = server.sockets[0].getsockname()[1]
         super()._trigger_server()
 
 

@@ -1,0 +1,322 @@
+"""What a figure is about: project or portfolio, region, company, product and a project label.
+
+A release reports several projects, usually one paragraph each, sometimes several in one
+sentence, and totals for a set of projects ("5 major initiatives ... about $10 billion", "61
+projects worth ..."). ``DocContext`` indexes the matcher's output of one release by sentence,
+clause and paragraph; the ``resolve_*`` functions answer, for a figure at a position:
+
+- scope: ``portfolio`` when the figure's clause counts projects, when the sentence continues a
+  total ("They will create ..."), or when a collective cue precedes it ("the programme", "new
+  capacity", "of these"); otherwise ``project``.
+- region: the nearest region named before the figure in its sentence, else earlier in its
+  paragraph, else the first one the release named before it, else one named later in the
+  sentence. A city maps to its region; a bare name inside a proper name ("Big Almaty Ring
+  Road") is not a place.
+- company: named in the sentence, else earlier in the paragraph, else carried from the previous
+  paragraph when this one introduces nothing new.
+- product: the commodity right after a capacity ("tonnes of copper cathode"), else that of the
+  project (the capacities of its clause or paragraph when they agree, a facility that implies
+  one, "sugar plant", "ammonia and urea complex"), else a product the sentence names.
+
+All positions are character offsets into the release text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Clause boundaries inside a sentence: coordination that usually starts a new statement.
+_CLAUSE_RE = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+")
+_PRONOUN_START = ("they ", "their ", "these ", "of these", "all of them", "together they")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gazetteer or cue match: ``kind`` (region, company, product, facility, facility_plural,
+    status, cue, legal_form), ``key`` (region code, product, facility type, cue name...),
+    ``extra`` (implied product of a facility, status value...)."""
+
+    kind: str
+    key: str
+    extra: str
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+
+
+@dataclass
+class Sentence:
+    """A sentence with its paragraph index, clause starts and the mentions inside it."""
+
+    start: int
+    end: int
+    para: int
+    clause_starts: list[int]
+    mentions: list[Mention] = field(default_factory=list)
+
+    def clause_of(self, pos: int) -> int:
+        """Index of the clause holding character ``pos``."""
+        return bisect_right(self.clause_starts, pos) - 1
+
+    def clause_span(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the clause holding ``pos``."""
+        i = self.clause_of(pos)
+        start = self.clause_starts[i]
+        end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else self.end
+        return start, end
+
+
+class DocContext:
+    """Mentions of one release indexed by sentence; built once per ``extract`` call."""
+
+    def __init__(self, text: str, sents: list[tuple[int, int]], mentions: list[Mention]) -> None:
+        self.text = text
+        self.sentences: list[Sentence] = []
+        para = 0
+        prev_end = 0
+        for s, e in sents:
+            if "\n" in text[prev_end:s]:
+                para += 1
+            clause_starts = [s] + [m.end() for m in _CLAUSE_RE.finditer(text, s, e)]
+            self.sentences.append(Sentence(s, e, para, clause_starts))
+            prev_end = e
+        self._starts = [s.start for s in self.sentences]
+        for m in mentions:
+            i = self.sentence_index(m.start)
+            if i >= 0:
+                self.sentences[i].mentions.append(m)
+        self._para_first: dict[int, int] = {}
+        for i, s in enumerate(self.sentences):
+            self._para_first.setdefault(s.para, i)
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (-1 before the first)."""
+        i = bisect_right(self._starts, pos) - 1
+        return i
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start:s.end]
+
+    def para_sentences(self, i: int) -> range:
+        """Indices of the sentences of the paragraph of sentence ``i`` up to and including ``i``."""
+        return range(self._para_first[self.sentences[i].para], i + 1)
+
+    def paragraph_range(self, i: int) -> range:
+        """Indices of all sentences of the paragraph of sentence ``i``."""
+        para = self.sentences[i].para
+        first = self._para_first[para]
+        last = first
+        while last + 1 < len(self.sentences) and self.sentences[last + 1].para == para:
+            last += 1
+        return range(first, last + 1)
+
+    # --- cues --------------------------------------------------------------------------------
+    def cues_in(self, i: int, start: int, end: int, names: frozenset[str]) -> list[Mention]:
+        """Cue mentions of sentence ``i`` named in ``names`` lying within ``[start, end)``."""
+        return [m for m in self.sentences[i].mentions
+                if m.kind == "cue" and m.key in names and m.start >= start and m.end <= end]
+
+    def has_cue(self, i: int, start: int, end: int, name: str) -> bool:
+        return any(m.kind == "cue" and m.key == name and m.start >= start and m.end <= end
+                   for m in self.sentences[i].mentions)
+
+    def mentions_of(self, i: int, kind: str) -> list[Mention]:
+        return [m for m in self.sentences[i].mentions if m.kind == kind]
+
+    def starts_with_pronoun(self, i: int) -> bool:
+        return self.sentence_text(i).lower().startswith(_PRONOUN_START)
+
+
+# --- region --------------------------------------------------------------------------------------
+def resolve_region(ctx: DocContext, i: int, pos: int) -> str | None:
+    """Region code for a figure at ``pos`` in sentence ``i`` (see module docstring)."""
+    regions = ctx.mentions_of(i, "region")
+    before = [m for m in regions if m.end <= pos]
+    if before:
+        return before[-1].key
+    # "a 100 MW solar plant near Shymkent": a place after the figure, introduced as a location
+    for m in regions:
+        if m.start >= pos and _LOCATIVE.search(ctx.text, max(0, m.start - 12), m.start):
+            return m.key
+    para_start = ctx.para_sentences(i).start
+    for j in range(i - 1, para_start - 1, -1):
+        found = ctx.mentions_of(j, "region")
+        if found:
+            return found[-1].key
+    carried = _carried_region(ctx, para_start)
+    if carried:
+        return carried
+    after = [m for m in regions if m.start >= pos]
+    return after[0].key if after else None
+
+
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$", re.I)
+
+
+def _carried_region(ctx: DocContext, para_start: int) -> str | None:
+    """Region a paragraph without one inherits: the lead paragraph's (where the event takes
+    place), else the one region every earlier paragraph agrees on. A list of places ("plants
+    in Astana, Aktobe, Shymkent...") locates nothing."""
+    earlier: list[str] = []
+    lead: list[str] = []
+    for j in range(0, para_start):
+        found = [m.key for m in ctx.mentions_of(j, "region")]
+        if len(set(found)) >= 3:
+            continue
+        earlier += found
+        if ctx.sentences[j].para == ctx.sentences[0].para:
+            lead += found
+    if lead:
+        return lead[0]
+    if earlier and len(set(earlier)) == 1:
+        return earlier[0]
+    return None
+
+
+# --- company -------------------------------------------------------------------------------------
+def resolve_company(ctx: DocContext, i: int, pos: int, scope: str) -> str | None:
+    """Company for a figure: in the sentence (before, then after), else earlier in the paragraph;
+    for a project figure, else carried from an earlier paragraph that introduced nothing else."""
+    comps = ctx.mentions_of(i, "company")
+    before = [m for m in comps if m.end <= pos]
+    if before:
+        return before[-1].key
+    for j in range(i - 1, ctx.para_sentences(i).start - 1, -1):
+        found = ctx.mentions_of(j, "company")
+        if found:
+            return found[0].key
+    if comps:
+        return comps[0].key
+    if scope == "project":
+        para_start = ctx.para_sentences(i).start
+        if not _introduces_project(ctx, ctx.paragraph_range(i)):
+            for j in range(para_start - 1, -1, -1):
+                found = ctx.mentions_of(j, "company")
+                if found:
+                    return found[0].key
+                if _introduces_project(ctx, range(j, j + 1)):
+                    break
+    return None
+
+
+_ANAPHORIC = re.compile(r"(?:\b(?:the|this|its|that)\s+(?:new\s+|same\s+|future\s+)?)$", re.I)
+
+
+def _introduces_project(ctx: DocContext, sents: range) -> bool:
+    """Whether these sentences name a facility or company of their own ("the plant",
+    "the new enterprise" refer back and introduce nothing)."""
+    for j in sents:
+        for m in ctx.sentences[j].mentions:
+            if m.kind == "company":
+                return True
+            if m.kind == "facility" and m.key != "project":
+                before = ctx.text[max(0, m.start - 20):m.start]
+                if not _ANAPHORIC.search(before):
+                    return True
+    return False
+
+
+# --- product -------------------------------------------------------------------------------------
+def product_after(ctx: DocContext, i: int, end: int, limit: int = 3) -> str | None:
+    """Product named right after a figure ending at ``end``: "tonnes of copper cathode"."""
+    text = ctx.text
+    for m in ctx.mentions_of(i, "product"):
+        if m.start >= end:
+            gap = text[end:m.start]
+            if len(gap) > 40:
+                break
+            words = gap.split()
+            if words and words[0] == "of" and len(words) <= limit:
+                return m.key
+            return None
+    return None
+
+
+def product_inside(ctx: DocContext, i: int, start: int, end: int) -> str | None:
+    """A product named inside the figure itself ("13 thousand transformers")."""
+    for m in ctx.mentions_of(i, "product"):
+        if m.start >= start and m.end <= end:
+            return m.key
+    return None
+
+
+def product_before(ctx: DocContext, i: int, start: int) -> str | None:
+    """Product named as the subject of an output right before a figure: "bring coal output to up
+    to 9 million tonnes", "beet processing capacity will increase from 3,000 tonnes"."""
+    for m in reversed(ctx.mentions_of(i, "product")):
+        if m.end <= start:
+            if _OUTPUT_BEFORE.match(ctx.text, m.end, start):
+                return m.key
+            return None
+    return None
+
+
+_OUTPUT_BEFORE = re.compile(r"\s+(?:output|production|processing capacity|processing)\b[^,;.]{0,40}$")
+
+
+def facility_product(ctx: DocContext, i: int, plural: bool = False) -> str | None:
+    """Product a facility of sentence ``i`` implies: "sugar plant", "ammonia and urea complex",
+    "plant for potassium chloride", "wind farm" (electricity); with ``plural`` also facilities
+    in the plural ("3 dairy farms")."""
+    text = ctx.text
+    products = ctx.mentions_of(i, "product")
+    kinds = ("facility", "facility_plural") if plural else ("facility",)
+    for f in [m for m in ctx.sentences[i].mentions if m.kind in kinds]:
+        if f.key == "project":
+            continue
+        if f.extra:
+            return f.extra
+        # "<product> [and <product>] [smelting|processing|production] <facility>"
+        joined: list[str] = []
+        cursor = f.start
+        for p in reversed([p for p in products if p.end <= f.start]):
+            gap = text[p.end:cursor].strip().lower()
+            if gap in ("", "smelting", "processing", "production", "-") or (joined and gap == "and"):
+                joined.insert(0, p.key)
+                cursor = p.start
+            else:
+                break
+        if joined:
+            return " and ".join(joined)
+        # "<facility> for|producing|of <product>"
+        for p in products:
+            if p.start >= f.end:
+                gap = text[f.end:p.start].strip().lower()
+                if gap in ("for", "producing", "for the production of", "to produce", "of") or (
+                    gap.startswith("for ") and len(gap.split()) <= 3
+                ):
+                    return p.key
+                break
+    return None
+
+
+def sentence_product(ctx: DocContext, i: int) -> str | None:
+    found = ctx.mentions_of(i, "product")
+    return found[0].key if found else None
+
+
+# --- project label ------------------------------------------------------------------------------
+_LABEL_STOP = frozenset({"a", "an", "the", "of", "in", "at", "for", "to", "and", "with", "new",
+                         "large", "its", "their", "this", "that", "is", "will", "build", "on"})
+
+
+def facility_label(ctx: DocContext, i: int) -> str | None:
+    """Short noun phrase naming the facility of sentence ``i``: modifiers + facility noun."""
+    for f in ctx.mentions_of(i, "facility"):
+        if f.key == "project":
+            continue
+        words = ctx.text[max(ctx.sentences[i].start, f.start - 60):f.start].split()
+        mods: list[str] = []
+        for w in reversed(words):
+            bare = w.strip(",.;:()\"'")
+            if bare != w or bare.lower() in _LABEL_STOP or not bare or bare[0].isdigit():
+                break
+            mods.insert(0, bare)
+            if len(mods) == 4:
+                break
+        return " ".join([*mods, ctx.text[f.start:f.end]])
+    return None

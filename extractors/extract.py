@@ -1,0 +1,557 @@
+"""Public API of the extractor: ``extract(text, lang, published) -> list[Fact]``.
+
+Contract (FACTS.md):
+
+- every fact's ``evidence == text[start:end]``; ``sentence`` is the text of its sentence;
+  facts are sorted by ``start``;
+- English only in this version (``EXTRACTOR_VERSION``): for any other language the result is
+  ``[]`` (no rules yet, documented rather than guessed);
+- never raises on arbitrary text (a malformed pattern file is a ``PatternError`` at build time,
+  a programming error, not a property of the text).
+
+How a figure becomes a fact: the matcher finds figure expressions ("up to 300,000 tonnes",
+"KZT47bn", "2 thousand new jobs"); ``normalize.parse_figure`` gives value, unit and qualifier;
+the unit and the clause's cues give the metric and filter distractors (output value, exports,
+taxes, national production, existing stock); ``attribution`` says what the figure is about.
+Year expressions become ``commissioning`` facts only in a clause about launch or completion;
+status phrases ("is being built", "plans to build", "was launched") become ``status`` facts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from extractors import attribution as attr
+from extractors.attribution import DocContext, Mention
+from extractors.fact import Fact
+from extractors.figure_parse import ParsedFigure, parse_figure, parse_year
+from extractors.pipeline import SUPPORTED_LANGS, get_nlp
+
+EXTRACTOR_VERSION = "en-1.0"
+
+log = logging.getLogger(__name__)
+
+CURRENCY_UNITS = frozenset({"USD", "KZT", "EUR", "CNY", "RUB", "GBP", "JPY", "KRW", "AED", "SAR"})
+CAPACITY_UNITS = frozenset({"t", "m3", "MW", "MWh", "Gcal/h", "head", "units", "places"})
+SIZE_UNITS = frozenset({"km", "ha", "m2"})
+# normaliser flags worth a reader's attention; internal ones ("people") are not passed on
+PUBLIC_FLAGS = frozenset({"two_currencies", "ambiguous", "ambiguous_scale", "suspicious"})
+_PEOPLE_WORDS = frozenset({"people", "workers", "employees", "specialists", "persons"})
+_DISTRACTOR_AFTER_LIMIT = 40  # characters after a money figure searched for "to support" etc.
+
+
+def extract(text: str, lang: str = "en", published: str | None = None) -> list[Fact]:
+    """Facts of one release ``text`` in ``lang``; ``published`` (ISO date) dates "this year".
+
+    Returns ``[]`` for languages without rules and for text without facts. Never raises on
+    arbitrary text.
+    """
+    if lang not in SUPPORTED_LANGS or not text or not text.strip():
+        return []
+    try:
+        doc = get_nlp(lang)(text)
+        return _Extraction(doc, published).run()
+    except Exception:  # noqa: BLE001 - a release must never stop a batch; logged, not hidden
+        log.exception("extraction failed on a text of %d characters", len(text))
+        return []
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    """Gazetteer and cue matches as ``Mention``s; overlapping gazetteer matches keep the longest."""
+    out: list[Mention] = []
+    best: dict[str, list[tuple[int, int, str, str]]] = {}
+    for label, pid, start, end in doc._.kz_phrases:
+        parts = pid.split(":")
+        kind = parts[0]
+        if label == "REGION_NAME":
+            continue
+        if label == "REGION_BARE" and _inside_proper_name(doc, start, end):
+            continue
+        if kind == "facility" and label == "FACILITY_PLURAL":
+            kind = "facility_plural"
+        if kind == "cue":
+            out.append(_mention(doc, "cue", parts[1], "", start, end))
+            continue
+        best.setdefault(kind, []).append((start, end, label, pid))
+    for kind, spans in best.items():
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        taken: list[tuple[int, int]] = []
+        for start, end, _label, pid in spans:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            parts = pid.split(":")
+            key = parts[1] if kind == "region" else parts[1].replace("_", " ")
+            if kind == "company":
+                key = doc[start:end].text  # as written, not the id's slug
+            extra = ""
+            if kind in ("facility", "facility_plural"):
+                extra = "" if parts[2] == "-" else parts[2].replace("_", " ")
+            out.append(_mention(doc, kind, key, extra, start, end))
+    out.extend(_company_mentions(doc))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _mention(doc: Doc, kind: str, key: str, extra: str, start: int, end: int) -> Mention:
+    span = doc[start:end]
+    return Mention(kind, key, extra, span.start_char, span.end_char, start, end)
+
+
+def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
+    """A bare place name flanked by capitalised words is part of a name ("Big Almaty Ring Road")."""
+    if (start > 0 and doc[start - 1].text in "-–") or (end < len(doc) and doc[end].text in "-–"):
+        return True  # "Bakhty-Ayagoz railway", "Karaganda-Almaty road": a route, not a place
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.is_title and not prev.is_sent_start and prev.lower_ not in ("in", "at", "near", "of"):
+            return True
+    if end < len(doc):
+        nxt = doc[end]
+        if nxt.is_title and nxt.lower_ not in ("region", "oblast", "city"):
+            return True
+    return False
+
+
+def _company_mentions(doc: Doc) -> list[Mention]:
+    """Companies written with a legal form: "Qarmet JSC", "KazAzot Prime LLP", "JSC Kazakhtelecom"."""
+    out: list[Mention] = []
+    for label, _pid, start, end in doc._.kz_phrases:
+        if label != "LEGAL_FORM":
+            continue
+        i = start - 1
+        while i >= 0 and start - i <= 5 and (doc[i].is_title or doc[i].is_upper or doc[i].text == "-") \
+                and not doc[i].is_sent_start:
+            i -= 1
+        first = i + 1
+        if first < start:
+            name = doc[first:start]
+            if name[0].text != "-":
+                out.append(Mention("company", name.text, "", name.start_char, name.end_char, first, start))
+                continue
+        j = end
+        while j < len(doc) and j - end < 4 and (doc[j].is_title or doc[j].is_upper):
+            j += 1
+        if j > end and doc[start].text == "JSC":
+            name = doc[end:j]
+            out.append(Mention("company", name.text, "", name.start_char, name.end_char, end, j))
+    return out
+
+
+class _Extraction:
+    """State of one ``extract`` call."""
+
+    def __init__(self, doc: Doc, published: str | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.published_year = _year_of(published)
+        self.ctx = DocContext(self.text, doc._.kz_sents, _mentions(doc))
+        qual_by_end: dict[int, Mention] = {}
+        for s in self.ctx.sentences:
+            for m in s.mentions:
+                if m.kind == "cue" and m.key.startswith("qualifier_"):
+                    qual_by_end[m.tok_end] = m
+        self.qual_by_end = qual_by_end
+        self._caps: list[Fact] = []
+        self._counts: list[Fact] = []
+        self._done: dict[int, list[Fact]] = {}
+
+    def run(self) -> list[Fact]:
+        figures = self._figure_facts()
+        self._caps = [f for f in figures if f.metric == "capacity"]
+        self._counts = [f for f in figures if f.metric == "count"]
+        years = self._year_facts(figures)
+        status = self._status_facts(figures)
+        facts = figures + years + status
+        facts.sort(key=lambda f: (f.start, f.end))
+        # figures first and in text order, so that a clause can continue a total stated before
+        # it and a year or status can follow the figures of its clause
+        for f in facts:
+            if f.metric not in ("commissioning", "status"):
+                self._attribute(f)
+        for f in facts:
+            if f.metric in ("commissioning", "status"):
+                self._attribute(f)
+        return facts
+
+    # --- figures ---------------------------------------------------------------------------
+    def _figure_facts(self) -> list[Fact]:
+        doc, text, ctx = self.doc, self.text, self.ctx
+        out: list[Fact] = []
+        for tok_start, tok_end in doc._.kz_figures:
+            q = self.qual_by_end.get(tok_start)
+            if q is not None:
+                tok_start = q.tok_start
+            span = doc[tok_start:tok_end]
+            start, end = span.start_char, span.end_char
+            i = ctx.sentence_index(start)
+            if i < 0:
+                continue
+            parsed = parse_figure(text[start:end])
+            if parsed is None:
+                continue
+            metric = self._metric(parsed, span.text, i, start, end, tok_end)
+            if metric is None:
+                continue
+            unit = parsed.unit
+            if metric == "count":
+                unit = "projects"
+            fact = Fact(metric=metric, value=parsed.value, unit=unit, qualifier=parsed.qualifier,
+                        value_max=parsed.value_max, period=parsed.period or self._period(i, end),
+                        evidence=text[start:end], start=start, end=end,
+                        sentence=ctx.sentence_text(i),
+                        flags=[x for x in parsed.flags if x in PUBLIC_FLAGS])
+            if metric == "jobs":
+                fact.kind = self._job_kind(i, start, end)
+            out.append(fact)
+        return out
+
+    def _metric(self, p: ParsedFigure, span_text: str, i: int, start: int, end: int,
+                tok_end: int) -> str | None:
+        ctx = self.ctx
+        c_start, c_end = ctx.sentences[i].clause_span(start)
+        unit = p.unit
+        if "two_currencies" in p.flags or unit in CURRENCY_UNITS:
+            return None if self._money_distractor(i, start, end) else "investment"
+        if unit == "jobs":
+            last = span_text.split()[-1].lower()
+            if last in _PEOPLE_WORDS or "people" in p.flags:
+                s = ctx.sentences[i]
+                return "jobs" if ctx.cues_in(i, s.start, s.end, frozenset({"employ"})) else None
+            return "jobs"
+        if unit == "projects":
+            last = span_text.split()[-1].lower()
+            if last in ("projects", "initiatives"):
+                return "count"
+            # "3 dairy farms will be expanded": facilities counted as a programme of works
+            after = ctx.cues_in(i, end, min(c_end, end + 30), frozenset({"count_future"}))
+            return "count" if after else None
+        if unit in CAPACITY_UNITS or unit in SIZE_UNITS:
+            if self._macro_before(i, c_start, start):
+                return None
+            if unit in SIZE_UNITS and not (unit == "m2" and self._period(i, end)):
+                return "size" if self._size_anchor(i, c_start, c_end) else None
+            return "capacity" if self._capacity_anchor(i, c_start, c_end, start) else None
+        return None
+
+    def _money_distractor(self, i: int, start: int, end: int) -> bool:
+        """Money that is output value, trade, taxes, a purchase price, a subsidy."""
+        ctx = self.ctx
+        c_start, c_end = ctx.sentences[i].clause_span(start)
+        # only the stretch since the previous figure of the clause governs this one
+        prev_end = c_start
+        for a, b in self.doc._.kz_figures:
+            s = self.doc[a:b]
+            if s.end_char <= start and s.start_char >= c_start:
+                prev_end = max(prev_end, s.end_char)
+        for m in ctx.cues_in(i, prev_end, start, frozenset({"money_distractor"})):
+            if m.start > 0 and self.text[m.start - 1] == "-":
+                continue  # "pre-export financing" is financing
+            return True
+        return bool(ctx.cues_in(i, end, min(c_end, end + _DISTRACTOR_AFTER_LIMIT),
+                                frozenset({"money_distractor_after"})))
+
+    def _macro_before(self, i: int, c_start: int, start: int) -> bool:
+        return bool(self.ctx.cues_in(i, c_start, start, frozenset({"macro"})))
+
+    def _capacity_anchor(self, i: int, c_start: int, c_end: int, start: int) -> bool:
+        """A capacity belongs to a facility: a singular facility, a capacity word, a pronoun or a
+        company in the sentence, a count of projects in the clause, or a company in the paragraph."""
+        ctx = self.ctx
+        s = ctx.sentences[i]
+        for m in s.mentions:
+            if m.kind in ("facility", "company") and m.key != "project":
+                return True
+            if m.kind == "cue" and m.key == "anchor":
+                return True
+        for j in ctx.para_sentences(i):
+            if ctx.mentions_of(j, "company"):
+                return True
+        return bool(self._count_in(i, c_start, c_end))
+
+    def _size_anchor(self, i: int, c_start: int, c_end: int) -> bool:
+        s = self.ctx.sentences[i]
+        return any(m.kind in ("facility", "facility_plural") or
+                   (m.kind == "cue" and m.key in ("size_anchor", "portfolio")) for m in s.mentions)
+
+    def _count_in(self, i: int, c_start: int, c_end: int) -> bool:
+        """Whether a count of projects stands in ``[c_start, c_end)``."""
+        return any(c_start <= f.start and f.end <= c_end for f in self._counts)
+
+    def _period(self, i: int, end: int) -> str | None:
+        """Period named after a figure before the clause ends ("... of coal per year")."""
+        ctx = self.ctx
+        _, c_end = ctx.sentences[i].clause_span(end)
+        for m in ctx.sentences[i].mentions:
+            if m.kind == "cue" and m.start >= end and m.end <= c_end and m.key.startswith("period_"):
+                if m.start - end <= 80:
+                    return m.key[len("period_"):]
+        return None
+
+    def _job_kind(self, i: int, start: int, end: int) -> str | None:
+        ctx = self.ctx
+        if ctx.cues_in(i, start, end, frozenset({"jobs_permanent"})):
+            return "permanent"
+        if ctx.cues_in(i, start, end, frozenset({"jobs_temporary"})):
+            return "temporary"
+        if ctx.cues_in(i, start, min(end + 40, ctx.sentences[i].end), frozenset({"jobs_construction"})):
+            return "construction"
+        return None
+
+    # --- commissioning years ---------------------------------------------------------------
+    def _year_facts(self, figures: list[Fact]) -> list[Fact]:
+        doc, text, ctx = self.doc, self.text, self.ctx
+        out: list[Fact] = []
+        figure_spans = [(f.start, f.end) for f in figures]
+        for tok_start, tok_end in doc._.kz_years:
+            span = doc[tok_start:tok_end]
+            start, end = span.start_char, span.end_char
+            if any(s < end and start < e for s, e in figure_spans):
+                continue
+            i = ctx.sentence_index(start)
+            if i < 0:
+                continue
+            c_start, c_end = ctx.sentences[i].clause_span(start)
+            if not ctx.cues_in(i, c_start, c_end, frozenset({"commission"})):
+                continue
+            if ctx.cues_in(i, c_start, c_end, frozenset({"construction_start"})):
+                continue
+            # "Construction of the pipeline, 180 km long, will start in 2025": a start of works
+            if ctx.cues_in(i, c_start, c_end, frozenset({"construction_word"})) and \
+                    ctx.cues_in(i, c_start, c_end, frozenset({"start_word"})) and \
+                    not ctx.cues_in(i, c_start, c_end, frozenset({"strong_commission"})):
+                continue
+            first = span[0].lower_
+            if first in ("since", "from", "for", "during", "after"):
+                continue
+            parsed = self._parse_year(span.text)
+            if parsed is None:
+                continue
+            year, year_max, qualifier, when = parsed
+            out.append(Fact(metric="commissioning", value=year, unit="year", qualifier=qualifier,
+                            value_max=year_max, when=when, evidence=text[start:end], start=start,
+                            end=end, sentence=ctx.sentence_text(i)))
+        return out
+
+    def _parse_year(self, phrase: str) -> tuple[int, int | None, str, str] | None:
+        low = " ".join(phrase.lower().split())
+        relative = low.endswith("this year") or low.endswith("the year") or low.endswith("year - end") \
+            or low.endswith("year-end") or low.endswith("next year")
+        if relative:
+            if self.published_year is None:
+                return None
+            year = self.published_year + (1 if low.endswith("next year") else 0)
+            qualifier = "max" if low.startswith("by") else "eq"
+            return year, None, qualifier, str(year)
+        parsed = parse_year(phrase)
+        if parsed is None:
+            return None
+        qualifier = parsed.qualifier if parsed.qualifier in ("eq", "max", "range") else "eq"
+        return parsed.year, parsed.year_max, qualifier, parsed.when
+
+    # --- status ----------------------------------------------------------------------------
+    def _status_facts(self, figures: list[Fact]) -> list[Fact]:
+        ctx, text, doc = self.ctx, self.text, self.doc
+        out: list[Fact] = []
+        best: list[tuple[int, int, str, int, int]] = []
+        for label, pid, start, end in doc._.kz_phrases:
+            if label == "STATUS":
+                best.append((start, end, pid.split(":")[1], 0, 0))
+        best.sort(key=lambda b: (-(b[1] - b[0]), b[0]))
+        taken: list[tuple[int, int]] = []
+        seen_sent: set[tuple[int, str]] = set()
+        for tok_start, tok_end, value, _, _ in best:
+            if any(tok_start < e and s < tok_end for s, e in taken):
+                continue
+            taken.append((tok_start, tok_end))
+            span = doc[tok_start:tok_end]
+            if value == "commissioned" and len(span) == 1 and tok_start > 0:
+                prev = doc[tok_start - 1].lower_
+                # "are launched on time", "to be launched", "the launched projects" are not news
+                if prev in ("is", "are", "be", "being", "to", "the", "a", "will", "get", "newly"):
+                    continue
+            start, end = span.start_char, span.end_char
+            i = ctx.sentence_index(start)
+            if i < 0 or (i, value) in seen_sent:
+                continue
+            seen_sent.add((i, value))
+            out.append(Fact(metric="status", value=value, unit=None, qualifier="eq",
+                            evidence=text[start:end], start=start, end=end,
+                            sentence=ctx.sentence_text(i)))
+        return out
+
+    # --- attribution -----------------------------------------------------------------------
+    def _attribute(self, f: Fact) -> None:
+        ctx = self.ctx
+        i = ctx.sentence_index(f.start)
+        f.scope = self._scope(f, i)
+        f.region = attr.resolve_region(ctx, i, f.start)
+        f.company = attr.resolve_company(ctx, i, f.start, f.scope)
+        f.product = self._product(f, i)
+        f.project = self._project_label(f, i)
+        if f.metric == "capacity":
+            f.target_year = self._target_year(i, f.start)
+        self._done.setdefault(i, []).append(f)
+
+    def _scope(self, f: Fact, i: int) -> str:
+        ctx = self.ctx
+        if f.metric == "count":
+            return "portfolio"
+        s = ctx.sentences[i]
+        c_start, c_end = s.clause_span(f.start)
+        if self._count_in(i, c_start, c_end):
+            return "portfolio"
+        if ctx.starts_with_pronoun(i) and i > 0 and self._sentence_has_count(i - 1):
+            return "portfolio"
+        before = ctx.cues_in(i, c_start, f.start, frozenset({"portfolio"}))
+        for m in before:
+            word = self.text[m.start:m.end].lower()
+            if word in ("programme", "program") and self._company_in_paragraph(i):
+                continue
+            if word == "projects" and "one of" in self.text[max(c_start, m.start - 20):m.start].lower():
+                continue
+            return "portfolio"
+        after = ctx.cues_in(i, f.end, min(c_end, f.end + 45), frozenset({"portfolio"}))
+        if any(self.text[m.start:m.end].lower() not in ("programme", "program", "projects", "they",
+                                                          "their") for m in after):
+            return "portfolio"
+        if any(m.kind == "facility_plural" and f.end <= m.start <= f.end + 45 and m.end <= c_end
+               for m in s.mentions):
+            return "portfolio"
+        # "..., and another 4,500 km are to be added": a later clause continuing a total
+        singular = any(m.kind == "facility" and m.key != "project" and c_start <= m.start < c_end
+                       for m in s.mentions)
+        for other in self.facts_in_sentence(i):
+            if other.end <= c_start and other.unit == f.unit and other.scope == "portfolio" \
+                    and not singular:
+                return "portfolio"
+        if f.metric in ("commissioning", "status"):
+            for other in self.facts_in_sentence(i):
+                if c_start <= other.start < c_end and other.scope == "portfolio":
+                    return "portfolio"
+        return "project"
+
+    def facts_in_sentence(self, i: int) -> Iterable[Fact]:
+        """Facts of sentence ``i`` attributed so far (those before the current one)."""
+        return self._done.get(i, ())
+
+    def _sentence_has_count(self, i: int) -> bool:
+        s = self.ctx.sentences[i]
+        return self._count_in(i, s.start, s.end)
+
+    def _company_in_paragraph(self, i: int) -> bool:
+        return any(self.ctx.mentions_of(j, "company") for j in self.ctx.paragraph_range(i))
+
+    def _product(self, f: Fact, i: int) -> str | None:
+        ctx = self.ctx
+        if f.metric == "capacity":
+            own = attr.product_inside(ctx, i, f.start, f.end) or attr.product_after(ctx, i, f.end) \
+                or attr.product_before(ctx, i, f.start)
+            if own:
+                return own
+            if f.unit == "MW":
+                return "electricity"
+            if f.unit == "Gcal/h":
+                return "heat"
+        s = ctx.sentences[i]
+        c_start, c_end = s.clause_span(f.start)
+        clause_caps = self._capacity_products(i, c_start, c_end)
+        if len(clause_caps) == 1:
+            return clause_caps.pop()
+        if len(clause_caps) > 1:
+            return None
+        if f.scope == "portfolio":
+            return attr.facility_product(ctx, i, plural=True)
+        para = ctx.paragraph_range(i)
+        caps: set[str] = set()
+        for j in para:
+            s2 = ctx.sentences[j]
+            caps |= self._capacity_products(j, s2.start, s2.end)
+        if len(caps) == 1:
+            return caps.pop()
+        if len(caps) > 1:
+            return None
+        fac = attr.facility_product(ctx, i)
+        if fac:
+            return fac
+        for j in para:
+            fac = attr.facility_product(ctx, j)
+            if fac:
+                return fac
+        own = attr.sentence_product(ctx, i)
+        if own:
+            return own
+        # a paragraph that only adds figures ("The cost of the project is ...") continues the
+        # project of the last paragraph that introduced one
+        if f.scope == "project" and not attr._introduces_project(ctx, para):
+            first = para.start
+            while first > 0:
+                prev = ctx.paragraph_range(first - 1)
+                caps = set()
+                for j in prev:
+                    s2 = ctx.sentences[j]
+                    caps |= self._capacity_products(j, s2.start, s2.end)
+                if len(caps) == 1:
+                    return caps.pop()
+                for j in prev:
+                    fac = attr.facility_product(ctx, j)
+                    if fac:
+                        return fac
+                if caps or attr._introduces_project(ctx, prev):
+                    return None
+                first = prev.start
+        return None
+
+    def _capacity_products(self, i: int, start: int, end: int) -> set[str]:
+        """Products of the capacity figures of sentence ``i`` within ``[start, end)``."""
+        ctx = self.ctx
+        out: set[str] = set()
+        for f in self._caps:
+            if start <= f.start and f.end <= end and ctx.sentence_index(f.start) == i:
+                p = attr.product_inside(ctx, i, f.start, f.end) or attr.product_after(ctx, i, f.end) \
+                    or attr.product_before(ctx, i, f.start)
+                if p is None and f.unit == "MW":
+                    p = "electricity"
+                if p:
+                    out.add(p)
+        return out
+
+    def _project_label(self, f: Fact, i: int) -> str:
+        ctx = self.ctx
+        if f.scope == "portfolio":
+            s = ctx.sentences[i]
+            for c in self._counts:
+                if s.start <= c.start and c.end <= s.end:
+                    return c.evidence
+            for j in range(i - 1, ctx.para_sentences(i).start - 1, -1):
+                for c in self._counts:
+                    if ctx.sentences[j].start <= c.start < ctx.sentences[j].end:
+                        return c.evidence
+            return attr.facility_label(ctx, i) or "portfolio"
+        label = attr.facility_label(ctx, i)
+        if label:
+            return label
+        for j in reversed(ctx.para_sentences(i)):
+            label = attr.facility_label(ctx, j)
+            if label:
+                return label
+        return f.company or "project"
+
+    def _target_year(self, i: int, pos: int) -> int | None:
+        ctx = self.ctx
+        for tok_start, tok_end in self.doc._.kz_years:
+            span = self.doc[tok_start:tok_end]
+            if ctx.sentence_index(span.start_char) == i and span[0].lower_ in ("by", "in"):
+                y = self._parse_year(span.text)
+                if y is not None:
+                    return y[0]
+        return None
+
+
+def _year_of(published: str | None) -> int | None:
+    if not published or len(published) < 4 or not published[:4].isdigit():
+        return None
+    return int(published[:4])

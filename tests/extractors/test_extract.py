@@ -1,0 +1,147 @@
+"""Behaviour of ``extract`` on short texts written for these tests (one behaviour per test)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractors.extract import EXTRACTOR_VERSION, extract
+from extractors.fact import Fact
+
+PUBLISHED = "2025-05-01"
+
+
+def facts_of(text: str) -> list[Fact]:
+    return extract(text, "en", PUBLISHED)
+
+
+def only(text: str, metric: str) -> Fact:
+    found = [f for f in facts_of(text) if f.metric == metric]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# (text, metric, expected fields) - one row per figure behaviour
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    ("The Chinese investor will put $850 million into a new polypropylene plant in Atyrau region.",
+     "investment", {"value": 850e6, "unit": "USD", "qualifier": "eq", "scope": "project",
+                    "region": "KZ-23", "product": "polypropylene", "project": "polypropylene plant"}),
+    ("Financing of KZT12.5bn has been approved for the bitumen plant.",
+     "investment", {"value": 12.5e9, "unit": "KZT", "product": "bitumen"}),
+    ("The refinery will process up to 6 million tonnes of crude oil per year.",
+     "capacity", {"value": 6e6, "unit": "t", "qualifier": "max", "period": "year", "product": "oil"}),
+    ("A wind farm with a capacity of 150 MW is being built near Ekibastuz.",
+     "capacity", {"value": 150, "unit": "MW", "region": "KZ-55", "product": "electricity",
+                  "project": "wind farm"}),
+    ("The gas processing plant in Zhanaozen will turn out 900 million cubic metres of gas a year.",
+     "capacity", {"value": 9e8, "unit": "m3", "region": "KZ-47", "product": "gas"}),
+    ("The enterprise will provide about 450 permanent jobs.",
+     "jobs", {"value": 450, "unit": "jobs", "qualifier": "approx", "kind": "permanent"}),
+    ("At the new mine, 2,000 jobs will be created during construction.",
+     "jobs", {"value": 2000, "kind": "construction"}),
+    ("The factory in Taraz employs 320 people.",
+     "jobs", {"value": 320, "unit": "jobs", "kind": None, "region": "KZ-31", "flags": []}),
+    ("Over 40 more projects will start work in the region.",
+     "count", {"value": 40, "unit": "projects", "qualifier": "min", "scope": "portfolio"}),
+    ("The cement plant in Kyzylorda region is expected to be put into operation by 2027.",
+     "commissioning", {"value": 2027, "unit": "year", "qualifier": "max", "when": "2027",
+                       "region": "KZ-43", "product": "cement"}),
+    ("The new smelter will be launched by the end of 2028.",
+     "commissioning", {"value": 2028, "qualifier": "max", "when": "2028"}),
+    ("The second line of the plant is to be commissioned in 2025-2026.",
+     "commissioning", {"value": 2025, "value_max": 2026, "qualifier": "range", "when": "2025/2026"}),
+    ("The new railway line, 410 km long, will connect Darbaza and Maktaaral.",
+     "size", {"value": 410, "unit": "km", "project": "railway line"}),
+    ("The dairy plant will process 300-350 tonnes of milk per day.",
+     "capacity", {"value": 300, "value_max": 350, "qualifier": "range", "period": "day",
+                  "product": "milk"}),
+    ("ERG plans to build a ferroalloy plant in Pavlodar region.",
+     "status", {"value": "planned", "region": "KZ-55", "product": "ferroalloy", "company": "ERG"}),
+    ("A pipe plant was put into operation in Aktobe.",
+     "status", {"value": "commissioned", "region": "KZ-15"}),
+    ("The bridge is under construction.", "status", {"value": "under_construction"}),
+    ("Work on the fertiliser plant was suspended last year.", "status", {"value": "suspended"}),
+]
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"), CASES, ids=[c[1] + str(i) for i, c in enumerate(CASES)])
+def test_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
+    fact = only(text, metric)
+    for key, value in expected.items():
+        assert getattr(fact, key) == value, key
+
+
+@pytest.mark.parametrize("text", [
+    "Manufacturing grew by 7.4% in January-June, and the chemical industry by 12%.",
+    "Budget revenues of the region exceeded 900 billion tenge last year.",
+    "The company paid 56 billion tenge in taxes in 2024.",
+    "Trade turnover with China reached $44 billion in 2024.",
+    "The enterprises of the region produced goods worth 3.2 trillion tenge.",
+    "The agreement was signed on March 12, 2024, and the delegation arrived in 2023.",
+    "More than 1,500 people attended the forum, and 300 farmers received loans.",
+    "Construction of the bridge is expected to start in 2026.",
+    "Domestic steel production is to reach 8 million tonnes by 2030.",
+    "Today 45 power plants operate in the country with a total capacity of 25 GW.",
+    "Call-centre 1414 works daily; decree No. 123 was adopted in 2022.",
+    "Subsidies of 40 billion tenge were allocated to support farmers.",
+    "The average wage in the region reached 350 thousand tenge.",
+])
+def test_distractors_yield_no_fact(text: str) -> None:
+    assert facts_of(text) == []
+
+
+def test_two_currencies_are_flagged_not_guessed() -> None:
+    fact = only("The contract for the new terminal is worth $7.7 billion tenge.", "investment")
+    assert fact.flags == ["two_currencies"]
+    assert fact.unit is None
+    assert fact.evidence == "$7.7 billion tenge"
+
+
+def test_a_figure_given_twice_is_two_facts() -> None:
+    facts = facts_of("The cost of the mining complex is 637.5 billion tenge (about $1.38 billion).")
+    assert [(f.value, f.unit, f.qualifier) for f in facts] == [
+        (637.5e9, "KZT", "eq"), (1.38e9, "USD", "approx")]
+
+
+def test_this_year_uses_the_publication_date() -> None:
+    fact = only("In the region, 13 projects are to be launched this year.", "commissioning")
+    assert (fact.value, fact.when, fact.scope) == (2025, "2025", "portfolio")
+
+
+def test_this_year_without_publication_date_is_not_guessed() -> None:
+    assert [f.metric for f in extract("13 projects are to be launched this year.")] == ["count"]
+
+
+def test_evidence_offsets_and_sentence() -> None:
+    text = "First sentence here.\n\nThe plant will cost $2 billion. It opens in 2027."
+    fact = only(text, "investment")
+    assert text[fact.start:fact.end] == fact.evidence == "$2 billion"
+    assert fact.sentence == "The plant will cost $2 billion."
+
+
+def test_facts_are_sorted_by_start() -> None:
+    facts = facts_of("The plant will cost $2 billion, produce 1 million tonnes of steel a year "
+                     "and create 900 jobs.")
+    assert [f.start for f in facts] == sorted(f.start for f in facts)
+    assert [f.metric for f in facts] == ["investment", "capacity", "jobs"]
+
+
+def test_capacity_target_year() -> None:
+    fact = only("By 2028, the company's plant is to bring output to 3 million tonnes of coal a year.",
+                "capacity")
+    assert (fact.target_year, fact.qualifier, fact.product) == (2028, "eq", "coal")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "de"])
+def test_other_languages_return_nothing(lang: str) -> None:
+    assert extract("Завод стоимостью 10 млрд тенге.", lang) == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "$", "2025", "1,000,000,000,000,000 tonnes"])
+def test_odd_inputs_do_not_raise(text: str) -> None:
+    assert isinstance(extract(text), list)
+
+
+def test_version_is_english_rules() -> None:
+    assert EXTRACTOR_VERSION.startswith("en-")

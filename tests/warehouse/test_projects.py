@@ -1,0 +1,187 @@
+"""Project identity: one id per project across releases and languages, never two merged."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import duckdb
+import pytest
+
+from tests.warehouse.conftest import fd, gold_docs, load_doc, report
+from warehouse.projects import (
+    company_group,
+    label_signature,
+    product_family,
+    regions_compatible,
+    resolve_all,
+)
+
+
+@pytest.fixture(scope="module")
+def dev() -> duckdb.DuckDBPyConnection:
+    """The whole dev set (en, ru, kk) stored and resolved once for this module."""
+    from warehouse.db import connect
+
+    con = connect(":memory:")
+    for doc in gold_docs():
+        load_doc(con, doc)
+    resolve_all(con)
+    return con
+
+
+def ids(con: duckdb.DuckDBPyConnection, doc_id: str, label: str) -> set[str]:
+    """Project ids of the facts of one dev document with one label."""
+    release = next(d for d in gold_docs() if d["id"] == doc_id)
+    rid = int(release["url"].rsplit("-", 1)[1])
+    rows = con.execute("SELECT DISTINCT project_id FROM latest_facts WHERE lang = ?"
+                       " AND release_id = ? AND project = ?", [release["lang"], rid, label])
+    found = {r[0] for r in rows.fetchall()}
+    assert found, f"no facts for {doc_id} {label}"
+    return found
+
+
+SERIES = {
+    "copper-smelter-abay": [
+        ("dev-en-008", "copper smelting plant"), ("dev-en-005", "copper smelter"),
+        ("dev-ru-005", "медеплавильный завод в районе поселка Актогай"),
+        ("dev-en-010", "copper mill"), ("dev-ru-008", "медеплавильный завод KAZ Minerals Smelting"),
+        ("dev-en-000", "copper smelting plant"), ("dev-ru-000", "медеплавильный завод"),
+        ("dev-en-023", "copper smelting plant")],
+    "ssgpo-hbi": [
+        ("dev-en-000", "hot-briquetted iron plant"), ("dev-en-006", "hot-briquetted iron plant"),
+        ("dev-ru-000", "завод по производству горячебрикетированного железа"),
+        ("dev-kk-001", "темір рудасын терең өңдейтін зауыт")],
+    "zhetisu-wind-acwa": [
+        ("dev-en-002", "wind farm"), ("dev-en-012", "wind power plant"),
+        ("dev-en-026", "wind power plant"), ("dev-en-038", "wind power plant")],
+    "qarmet-modernisation": [
+        ("dev-en-003", "Qarmet modernisation"), ("dev-ru-002", "модернизация Qarmet"),
+        ("dev-en-000", "Qarmet modernisation programme"),
+        ("dev-ru-000", "программа модернизации Qarmet")],
+    "bakhty-ayagoz": [
+        ("dev-en-019", "Bakhty-Ayagoz railway"), ("dev-en-037", "Bakhty-Ayagoz railway line")],
+    "kazazot": [
+        ("dev-en-000", "ammonia and urea complex"),
+        ("dev-ru-000", "аммиачно-карбамидный комплекс KazAzot Prime")],
+}
+
+
+@pytest.mark.parametrize("series", sorted(SERIES))
+def test_one_project_across_releases_and_languages(dev: duckdb.DuckDBPyConnection,
+                                                   series: str) -> None:
+    found = set().union(*(ids(dev, doc, label) for doc, label in SERIES[series]))
+    assert len(found) == 1
+
+
+def test_different_projects_of_one_release_stay_apart(dev: duckdb.DuckDBPyConnection) -> None:
+    labels = ["copper smelting plant", "Qarmet modernisation programme",
+              "hot-briquetted iron plant", "potassium chloride enrichment and production complex",
+              "ammonia and urea complex"]
+    found = [ids(dev, "dev-en-000", label) for label in labels]
+    assert len(set().union(*found)) == len(labels)
+
+
+def test_sugar_plants_of_different_companies_and_names_stay_apart(
+        dev: duckdb.DuckDBPyConnection) -> None:
+    found = [ids(dev, "dev-en-030", "Merke sugar plant"), ids(dev, "dev-en-030", "Koksu sugar plant"),
+             ids(dev, "dev-en-030", "Qazsugar sugar mill in Shu"),
+             ids(dev, "dev-en-017", "sugar plant in Shu"),
+             ids(dev, "dev-ru-006", "сахарный завод K-Agro Holding")]
+    assert len(set().union(*found)) == 5
+
+
+def test_a_deposit_in_the_same_region_is_not_the_copper_smelter(
+        dev: duckdb.DuckDBPyConnection) -> None:
+    assert ids(dev, "dev-ru-008", "освоение месторождения Айдарлы") != ids(
+        dev, "dev-ru-008", "медеплавильный завод KAZ Minerals Smelting")
+
+
+def test_phases_are_their_own_projects(dev: duckdb.DuckDBPyConnection) -> None:
+    first = ids(dev, "dev-en-001", "first phase of the hot-briquetted iron plant")
+    second = ids(dev, "dev-en-001", "second phase of the hot-briquetted iron plant")
+    plant = ids(dev, "dev-en-006", "hot-briquetted iron plant")
+    assert len(first | second | plant) == 3
+
+
+def test_portfolios_never_merge_with_projects(dev: duckdb.DuckDBPyConnection) -> None:
+    portfolio = ids(dev, "dev-ru-008", "23 проекта до 2028 года")
+    assert portfolio.pop().startswith("pf-")
+    # The same portfolio label in two releases is one portfolio; a project never joins it.
+    assert ids(dev, "dev-en-000", "5 major initiatives") == ids(dev, "dev-en-023",
+                                                               "5 major initiatives")
+    scopes = dev.execute("SELECT project_id, count(DISTINCT scope) FROM latest_facts"
+                         " GROUP BY project_id HAVING count(DISTINCT scope) > 1").fetchall()
+    assert scopes == []
+
+
+def test_two_fertiliser_plants_in_mangystau_by_different_companies_stay_two(
+        con: duckdb.DuckDBPyConnection) -> None:
+    plant = {"project": "fertiliser plant", "product": "mineral fertilizer", "region": "KZ-47"}
+    report(con, 1, "2024-03-01T10:00:00+05:00",
+           [fd("investment", 1.5e9, "USD", company="KazAzot Prime", **plant)])
+    report(con, 2, "2024-09-01T10:00:00+05:00",
+           [fd("investment", 1.0e9, "USD", company="Mangystau Fertilizer", **plant)])
+    report(con, 3, "2025-02-01T10:00:00+05:00",
+           [fd("jobs", 700.0, "jobs", company="KazAzot", **plant)])
+    report(con, 4, "2025-03-01T10:00:00+05:00", [fd("jobs", 900.0, "jobs", company=None, **plant)])
+    resolve_all(con)
+    rows = dict(con.execute("SELECT release_id, project_id FROM facts").fetchall())
+    assert rows[1] != rows[2]
+    assert rows[3] == rows[1]  # "KazAzot" is a short name of "KazAzot Prime"
+    assert rows[4] not in (rows[1], rows[2])  # no company: fits both equally, kept apart
+
+
+def test_resolving_again_changes_nothing(dev: duckdb.DuckDBPyConnection) -> None:
+    before = dev.execute("SELECT * FROM projects ORDER BY project_id").fetchall()
+    result = resolve_all(dev)
+    assert (result.facts_updated, result.projects_added, result.projects_removed) == (0, 0, 0)
+    assert dev.execute("SELECT * FROM projects ORDER BY project_id").fetchall() == before
+
+
+def test_ids_stay_stable_when_an_older_release_arrives_later(
+        con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 2, "2025-06-01T10:00:00+05:00", [fd("investment", 1.5e9, "USD")])
+    resolve_all(con)
+    (first,) = con.execute("SELECT DISTINCT project_id FROM facts").fetchone() or ("",)
+    # A backfill stores a 2023 release about the same smelter: the id must not move.
+    report(con, 1, "2023-01-01T10:00:00+05:00", [fd("jobs", 1000.0, "jobs")], run_id="run-2",
+           fetched_at=datetime(2026, 2, 1, tzinfo=UTC))
+    resolve_all(con)
+    assert con.execute("SELECT DISTINCT project_id FROM facts").fetchall() == [(first,)]
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("SSGPO JSC", "erg"), ("ССГПО", "erg"), ("ERG", "erg"), ("KAZ Minerals Smelting LLP", "kaz minerals"),
+    ("ТОО «Qazaq Kalium»", "qazaq kalium"), (None, None),
+])
+def test_company_group(name: str | None, key: str | None) -> None:
+    assert company_group(name) == key
+
+
+@pytest.mark.parametrize(("product", "family"), [
+    ("copper cathode", "copper"), ("copper", "copper"), ("hot-briquetted iron", "iron"),
+    ("iron ore concentrate", "iron"), ("sugar beet", "sugar"), ("potassium chloride", "potash"),
+    ("ammonia and urea", "fertilizer"), ("galvanized metal structure", "galvanized metal structure"),
+])
+def test_product_family(product: str, family: str) -> None:
+    assert product_family(product) == family
+
+
+@pytest.mark.parametrize(("label", "facility", "phase", "names"), [
+    ("copper smelting plant", "plant", None, set()),
+    ("медеплавильный завод в районе поселка Актогай", "plant", None, {"aktog"}),
+    ("wind farm", "power", None, set()),
+    ("Bakhty-Ayagoz railway line", "railway", None, {"bakht", "ayago"}),
+    ("first phase of the hot-briquetted iron plant", "plant", 1, set()),
+    ("зауыттың бірінші кезеңі", "plant", 1, set()),
+    ("Merke sugar plant", "plant", None, {"merke"}),
+    ("copper smelter in Abay region", "plant", None, set()),
+])
+def test_label_signature(label: str, facility: str, phase: int | None, names: set[str]) -> None:
+    sig = label_signature(label, None)
+    assert (sig.facility, sig.phase, sig.names) == (facility, phase, names)
+
+
+def test_regions_carved_out_in_2022_are_compatible_with_their_parent() -> None:
+    assert regions_compatible("KZ-10", "KZ-63") and regions_compatible("KZ-63", "KZ-10")
+    assert not regions_compatible("KZ-10", "KZ-47")

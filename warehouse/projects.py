@@ -1,0 +1,564 @@
+"""Project identity: give every fact a ``project_id`` that is stable across releases and languages.
+
+Rules first (DESIGN step 5). A *mention* is one label of one release (scope, release, label,
+region, company); mentions are clustered release by release in published order:
+
+* blockers, never overridden by evidence: regions that differ (a region created in 2022 and the
+  region it was carved from are compatible), companies that differ (after aliasing, e.g.
+  SSGPO -> ERG; "KazAzot" and "KazAzot Prime" do not differ), phases that differ ("first phase of X" is its own project), facility types that
+  differ (plant, power, railway, road, farm, deposit, ...), product families that differ (unless
+  the company is the same), proper names in the labels that differ ("Merke" vs "Koksu"); and two
+  labels of one release are never one project;
+* evidence, at least one needed: the same company; a shared proper name; or the same product
+  family and facility type in the same region;
+* the best-scoring cluster wins; a tie between clusters of different companies is ambiguous and
+  the mention starts its own project (an analyst can merge it).
+
+Portfolio-scope facts never join projects: they are keyed by region, company and label.
+Then the curation table (merges and splits) is applied in order, so analysts' decisions survive
+every re-resolution. Ids are ``p-``/``pf-`` plus a hash of the cluster's seed mention (the one
+first seen), so they stay stable as new releases arrive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+
+from extractors.errors import CurationError
+from warehouse.outbox import atomic
+
+log = logging.getLogger(__name__)
+
+# --- normalisation tables (en / ru / kk) ------------------------------------------------------
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
+                 "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "sh", "", "y", "", "e",
+                 "yu", "ya", "a", "g", "q", "n", "o", "u", "u", "h", "i"], strict=True))
+_TRANSLIT = str.maketrans(_CYR)
+
+# Facility types, in priority order: the first that matches a label is its type. "plant"
+# includes complexes and mills; "programme" (modernisation, enterprise...) is compatible with all.
+_FACILITIES: list[tuple[str, str]] = [
+    ("railway", r"railway|railroad|железн\w*\s+дорог\w*|железнодорож\w*|теміржол\w*|темір\s+жол\w*"),
+    ("power", r"wind|solar|hydro\w*|power\s+(?:plant|station)|электростанц\w*|\bвэс\b|\bсэс\b|"
+              r"\bгэс\b|\bтэц\b|ветр\w*|солнечн\w*|электр\s+стансас\w*"),
+    ("road", r"\broads?\b|highway|автодорог\w*|автомобильн\w*\s+дорог\w*"),
+    ("greenhouse", r"greenhouse\w*|теплиц\w*|жылыжай\w*"),
+    ("farm", r"\bfarms?\b|feedlot\w*|ферм\w*|откорм\w*|бордақыла\w*"),
+    ("line", r"production\s+line|\bline\b|\bлини\w*"),
+    ("plant", r"plant|factory|smelter|smelting|\bmill\b|\bworks\b|refinery|complex|завод\w*|"
+              r"фабрик\w*|комбинат\w*|комплекс\w*|зауыт\w*|кешен\w*|\bцех\w*"),
+    ("deposit", r"deposit\w*|\bmines?\b|mining|месторожд\w*|рудник\w*|кен\s+орн\w*|освоени\w*"),
+    ("programme", r"programme|program|moderni[sz]ation|expansion|development|enterprise|"
+                  r"программ\w*|модерниз\w*|развити\w*|предприяти\w*|расширени\w*|бағдарлам\w*|"
+                  r"жаңғырт\w*|кәсіпорн\w*"),
+]
+_WEAK_FACILITIES = {"programme"}
+_COMPATIBLE_FACILITIES = {frozenset({"plant", "line"})}
+
+# Product families: what "copper cathode", "copper" and "медеплавильный" have in common.
+_FAMILIES: list[tuple[str, str]] = [
+    ("copper", r"copper|медеплав\w*|медн\w*|\bмед[ьи]\b"),
+    ("iron", r"\biron\b|briquetted|горячебрикет\w*|желез\w*|темір\w*"),
+    ("steel", r"steel|\bстал[ьи]\b|болат\w*"),
+    ("sugar", r"sugar|сахар\w*|қант\w*"),
+    ("glass", r"glass|стекол\w*|стекл\w*|шыны\w*"),
+    ("electricity", r"electricity|электроэнерг\w*"),
+    ("potash", r"potash|potassium|kalium|кали[йя]\w*"),
+    ("fertilizer", r"fertili[sz]er\w*|ammonia|urea|nitrogen|аммиа\w*|карбамид\w*|удобрен\w*|"
+                   r"тыңайтқыш\w*|азот\w*"),
+    ("gas", r"\bgas\b|gasification|\bгаз\w*"),
+    ("coal", r"\bcoal\b|\bугол\w*|\bугл[яеи]\w*|көмір\w*"),
+    ("dairy", r"dairy|\bmilk\b|молоч\w*|молок\w*|\bсүт\w*"),
+    ("oil", r"\boil\b|petrochem\w*|polyethylene|polypropylene|нефт\w*|мұнай\w*|полиэтилен\w*"),
+    ("cement", r"cement|цемент\w*"),
+    ("lithium", r"lithium|лити[йя]\w*"),
+    ("gold", r"\bgold\b|золот\w*|алтын\w*"),
+    ("aluminium", r"alumin\w*|алюмин\w*"),
+]
+_PHASES = [(1, r"\bfirst\s+(?:phase|stage)|(?:phase|stage)\s+(?:1|i)\b|перв\w*\s+(?:этап|очеред)\w*|"
+               r"бірінші\s+кезең\w*"),
+           (2, r"\bsecond\s+(?:phase|stage)|(?:phase|stage)\s+(?:2|ii)\b|втор\w*\s+(?:этап|очеред)\w*|"
+               r"екінші\s+кезең\w*"),
+           (3, r"\bthird\s+(?:phase|stage)|(?:phase|stage)\s+(?:3|iii)\b|трет\w*\s+(?:этап|очеред)\w*|"
+               r"үшінші\s+кезең\w*")]
+_STOP_WORDS = ("the of a an in on at for and to by with near new its project projects region oblast "
+            "district village city town area park zone industrial agro construction building "
+            "production producing plant's в на по и с для у под район района поселка поселок села "
+            "область области город города строительство производству производства проект "
+            "облысы облысында ауданы қаласы және құрылысы жобасы")
+_STOP = frozenset(_STOP_WORDS.split())
+# Region words are not project names ("Abay" in "copper plant in Abay region").
+_PLACE_PREFIXES = ("abay", "abai", "akmol", "aktob", "almat", "atyra", "zhamb", "zheti", "zhety",
+                   "karag", "qarag", "kosta", "kyzyl", "mangy", "mangi", "pavlo", "turki", "ulyta",
+                   "astan", "shymk", "kazak", "qazaq", "east", "west", "north", "south", "vosto",
+                   "zapad", "sever", "yuzhn", "shygy", "batys", "soltu", "ontus")
+_LEGAL = {"jsc", "llp", "llc", "ltd", "plc", "inc", "ao", "too", "pao", "oao", "zao", "gmbh",
+          "ag", "sa", "nc", "nk", "company", "co"}
+_COMPANY_ALIASES = {"ssgpo": "erg", "sokolovsko sarbayskoe": "erg", "eurasian resources group": "erg",
+                    "kaz minerals smelting": "kaz minerals", "kazminerals": "kaz minerals",
+                    "arcelormittal temirtau": "qarmet", "karmet": "qarmet"}
+# Regions created in 2022 out of older ones: a 2021 release and a 2025 one name different codes.
+_REGION_PARENT = {"KZ-10": "KZ-63", "KZ-33": "KZ-19", "KZ-62": "KZ-35"}
+
+
+def translit(text: str) -> str:
+    """Lower-case Latin transliteration of Cyrillic (ru and kk letters)."""
+    return text.lower().translate(_TRANSLIT)
+
+
+def company_group(name: str | None) -> str | None:
+    """A company's comparison key: transliterated, without legal form, aliased to its group."""
+    if not name:
+        return None
+    words = [w for w in re.split(r"[^0-9a-z]+", translit(name)) if w and w not in _LEGAL]
+    key = " ".join(words)
+    return _COMPANY_ALIASES.get(key, key) or None
+
+
+def product_family(product: str | None) -> str | None:
+    """The family of a product ("copper cathode" -> "copper"); unknown products stay themselves."""
+    if not product:
+        return None
+    text = product.lower()
+    for family, pattern in _FAMILIES:
+        if re.search(pattern, text):
+            return family
+    return " ".join(text.split())
+
+
+def companies_compatible(a: str, b: str) -> bool:
+    """Same company key, or one a leading part of the other ("kazazot" ~ "kazazot prime")."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return long[:len(short)] == short
+
+
+def regions_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or _REGION_PARENT.get(a) == b or _REGION_PARENT.get(b) == a
+
+
+@dataclass
+class Signature:
+    """What a label says about its project, in language-independent terms."""
+
+    facility: str | None
+    families: set[str]
+    phase: int | None
+    names: set[str]
+
+
+def label_signature(label: str, company: str | None) -> Signature:
+    """Facility type, product families, phase and proper names of a project label."""
+    text = label.lower()
+    phase = next((n for n, p in _PHASES if re.search(p, text)), None)
+    for _, pattern in _PHASES:
+        text = re.sub(pattern, " ", text)
+    facility = None
+    for name, pattern in _FACILITIES:
+        if re.search(pattern, text):
+            facility = facility or name
+            text = re.sub(pattern, " ", text)
+    families = set()
+    for name, pattern in _FAMILIES:
+        if re.search(pattern, text):
+            families.add(name)
+            text = re.sub(pattern, " ", text)
+    if facility == "power":
+        families.add("electricity")
+    company_words = set(re.split(r"[^0-9a-z]+", translit(company or "")))
+    names = set()
+    for word in re.findall(r"[^\W\d_]+", label):
+        low = word.lower()
+        key = translit(word)
+        # Proper names are the capitalised words left after removing what the rules already read.
+        if (not word[0].isupper() or low in _STOP or key in company_words or key in _LEGAL
+                or key.startswith(_PLACE_PREFIXES)
+                or not re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text)):
+            continue
+        names.add(key[:5])
+    return Signature(facility, families, phase, names)
+
+
+def _words(label: str) -> set[str]:
+    return {translit(w)[:5] for w in re.findall(r"[^\W\d_]+", label.lower()) if w not in _STOP}
+
+
+# --- mentions and clusters --------------------------------------------------------------------
+@dataclass
+class Mention:
+    """One label of one release: the unit the resolver assigns to a project."""
+
+    key: str
+    scope: str
+    lang: str
+    release_id: int
+    label: str
+    region: str | None
+    company: str | None
+    products: list[str]
+    published_at: datetime | None
+    first_seen_at: datetime
+    fact_ids: list[int]
+    company_key: str | None = None
+    sig: Signature = field(default_factory=lambda: Signature(None, set(), None, set()))
+    families: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.company_key = company_group(self.company)
+        self.sig = label_signature(self.label, self.company)
+        self.families = set(self.sig.families) | {
+            f for f in (product_family(p) for p in self.products) if f}
+        self.words = _words(self.label)
+
+    @property
+    def seed_order(self) -> tuple[Any, ...]:
+        return (self.first_seen_at, self.published_at or self.first_seen_at, self.lang,
+                self.release_id, self.key)
+
+
+@dataclass
+class Cluster:
+    """Mentions judged to be one project, with the union of what they say about it."""
+
+    index: int
+    mentions: list[Mention] = field(default_factory=list)
+    label_override: str | None = None
+    project_id: str | None = None
+
+    def attr(self, name: str) -> set[Any]:
+        return {getattr(m, name) for m in self.mentions if getattr(m, name) is not None}
+
+    def union(self, name: str) -> set[str]:
+        return set().union(*(getattr(m, name) for m in self.mentions)) if self.mentions else set()
+
+
+def _strong(facilities: set[str]) -> set[str]:
+    return facilities - _WEAK_FACILITIES
+
+
+def _score(m: Mention, c: Cluster) -> tuple[int, float] | None:
+    """How well ``m`` fits ``c`` as (evidence, rank); None when a blocker forbids it or no
+    evidence supports it."""
+    if any(not regions_compatible(m.region, r) for r in c.attr("region")):
+        return None
+    companies = c.attr("company_key")
+    if m.company_key and any(not companies_compatible(m.company_key, k) for k in companies):
+        return None
+    if m.sig.phase != next(iter(c.mentions)).sig.phase:
+        return None
+    mine = _strong({m.sig.facility} if m.sig.facility else set())
+    theirs = _strong({x.sig.facility for x in c.mentions if x.sig.facility})
+    same_facility = bool(mine & theirs) or any(
+        frozenset({a, b}) in _COMPATIBLE_FACILITIES for a in mine for b in theirs)
+    if mine and theirs and not same_facility:
+        return None
+    same_company = m.company_key is not None and bool(companies)
+    families = c.union("families")
+    if m.families and families and not m.families & families and not same_company:
+        return None
+    names: set[str] = set().union(*(x.sig.names for x in c.mentions))
+    if m.sig.names and names and not m.sig.names & names:
+        return None
+    shared_name = bool(m.sig.names & names)
+    in_region = m.region is not None and bool(c.attr("region"))
+    if not (same_company or shared_name or (m.families & families and same_facility and in_region)):
+        return None
+    words = c.union("words")
+    overlap = len(m.words & words) / max(1, len(m.words | words))
+    # Weak types count here (two "programmes" of one company are likelier one than a programme
+    # and a furnace conversion); the label's words break the remaining ties.
+    any_facility = m.sig.facility is not None and any(
+        x.sig.facility == m.sig.facility for x in c.mentions)
+    evidence = (10 * same_company + 6 * shared_name + 4 * bool(m.families & families)
+                + 2 * (same_facility or any_facility))
+    return evidence, evidence + 4 * overlap
+
+
+def _hash_id(prefix: str, key: str) -> str:
+    return prefix + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+    """Group mentions into projects by the rules of the module docstring (no curation)."""
+    clusters: list[Cluster] = []
+    portfolios: dict[str, Cluster] = {}
+    counter = itertools.count()  # creation order: older clusters win ties
+    by_release: dict[tuple[str, int], list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.published_at or m.first_seen_at, m.first_seen_at,
+                                             m.lang, m.release_id, m.key)):
+        by_release.setdefault((m.lang, m.release_id), []).append(m)
+    for release_mentions in by_release.values():
+        pairs: list[tuple[float, int, Mention, Cluster]] = []
+        for m in release_mentions:
+            if m.scope == "portfolio":
+                pkey = "|".join(["portfolio", m.region or "", m.company_key or "",
+                                 " ".join(m.label.lower().split())])
+                if pkey not in portfolios:
+                    portfolios[pkey] = Cluster(next(counter), project_id=_hash_id("pf-", pkey))
+                portfolios[pkey].mentions.append(m)
+                continue
+            scored = sorted(((s, c) for c in clusters if (s := _score(m, c)) is not None),
+                            key=lambda sc: (-sc[0][1], sc[1].index))
+            if (len(scored) > 1 and scored[0][0][0] == scored[1][0][0]
+                    and scored[0][1].attr("company_key") != scored[1][1].attr("company_key")):
+                # Equal evidence for projects of two companies: guessing could merge two
+                # different projects, so the mention starts its own (an analyst can merge it).
+                log.info("mention %r fits several projects equally; kept apart", m.label)
+                continue
+            pairs += [(s[1], c.index, m, c) for s, c in scored]
+        taken: set[int] = set()
+        placed: set[str] = set()
+        # Best pairs first; a cluster takes one label per release: two labels of one release
+        # are two projects.
+        for _, _, m, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].key)):
+            if m.key in placed or c.index in taken:
+                continue
+            c.mentions.append(m)
+            taken.add(c.index)
+            placed.add(m.key)
+        for m in release_mentions:
+            if m.scope != "portfolio" and m.key not in placed:
+                clusters.append(Cluster(next(counter), [m]))
+                placed.add(m.key)
+    for c in clusters:
+        seed = min(c.mentions, key=lambda m: m.seed_order)
+        c.project_id = _hash_id("p-", seed.key)
+    return clusters + list(portfolios.values())
+
+
+# --- curation ---------------------------------------------------------------------------------
+def apply_curation(clusters: list[Cluster], curation: list[dict[str, Any]]) -> list[Cluster]:
+    """Apply analysts' merges and splits in the order they were made. A request whose mentions
+    no longer exist (e.g. a re-extraction renamed a label) is skipped with a warning."""
+    by_id = {c.project_id: c for c in clusters}
+    home = {m.key: c.project_id for c in clusters for m in c.mentions}
+    for row in curation:
+        source = by_id.get(home.get(row["source_key"], ""))
+        if row["action"] == "merge":
+            target = by_id.get(home.get(row["target_key"] or "", ""))
+            if source is None or target is None:
+                log.warning("curation %s (merge %s into %s) no longer applies", row["curation_id"],
+                            row["project_id"], row["target_project_id"])
+                continue
+            if source is target:
+                continue
+            target.mentions += source.mentions
+            for m in source.mentions:
+                home[m.key] = target.project_id
+            del by_id[source.project_id]
+        else:
+            moved = [m for m in source.mentions if _split_matches(m, row)] if source else []
+            if source is None or not moved or len(moved) == len(source.mentions):
+                log.warning("curation %s (split of %s) no longer applies", row["curation_id"],
+                            row["project_id"])
+                continue
+            source.mentions = [m for m in source.mentions if m not in moved]
+            new = Cluster(-int(row["curation_id"]), moved, row["new_label"],
+                          row["target_project_id"])
+            by_id[new.project_id] = new
+            for m in moved:
+                home[m.key] = new.project_id
+    return list(by_id.values())
+
+
+def _split_matches(m: Mention, row: dict[str, Any]) -> bool:
+    if row["release_ids"] and m.release_id in row["release_ids"]:
+        return True
+    return bool(row["label_pattern"]) and re.search(row["label_pattern"], m.label, re.I) is not None
+
+
+# --- reading and writing ----------------------------------------------------------------------
+def load_mentions(con: duckdb.DuckDBPyConnection) -> list[Mention]:
+    """The mentions of every fact of the latest extractions (all versions of all releases)."""
+    rows = con.execute(
+        "SELECT lf.scope, lf.lang, lf.release_id, lf.project, lf.region, lf.company,"
+        " list(DISTINCT lf.product) FILTER (WHERE lf.product IS NOT NULL),"
+        " min(lf.published_at), min(r.first_seen_at), list(lf.fact_id ORDER BY lf.fact_id)"
+        " FROM latest_facts AS lf JOIN releases AS r USING (lang, release_id)"
+        " GROUP BY ALL"
+    ).fetchall()
+    out = []
+    for scope, lang, rid, label, region, company, products, published, seen, ids in rows:
+        key = "|".join([scope, lang, str(rid), " ".join(label.lower().split()), region or "",
+                        company_group(company) or ""])
+        out.append(Mention(key, scope, lang, rid, label, region, company, sorted(products or []),
+                           published, seen, ids))
+    # One mention per key: the same label with a differently written company is one mention.
+    merged: dict[str, Mention] = {}
+    for m in sorted(out, key=lambda m: (m.key, m.company or "", m.fact_ids)):
+        if m.key in merged:
+            merged[m.key].fact_ids += m.fact_ids
+        else:
+            merged[m.key] = m
+    return list(merged.values())
+
+
+def _most_common(values: list[Any]) -> Any:
+    values = [v for v in values if v]
+    return Counter(values).most_common(1)[0][0] if values else None
+
+
+def _project_row(c: Cluster) -> dict[str, Any]:
+    # English labels first: they are what most readers of alerts and the README expect.
+    ordered = sorted(c.mentions, key=lambda m: (m.lang != "en", m.seed_order))
+    labels = [m.label for m in ordered]
+    seed = min(c.mentions, key=lambda m: m.seed_order)
+    return {
+        "project_id": c.project_id, "scope": seed.scope,
+        "label": c.label_override or _most_common(labels),
+        "region": _most_common([m.region for m in ordered]),
+        "company": _most_common([m.company for m in ordered]),
+        "product": _most_common([p for m in ordered for p in m.products]),
+        "facility": _most_common([m.sig.facility for m in ordered]),
+        "aliases": sorted(set(labels)), "seed_key": seed.key,
+    }
+
+
+@dataclass(frozen=True)
+class ResolveResult:
+    """What one :func:`resolve_all` did."""
+
+    projects: int
+    facts_updated: int
+    projects_added: int
+    projects_removed: int
+
+
+_PROJECT_COLS = ("scope", "label", "region", "company", "product", "facility", "aliases",
+                 "seed_key")
+
+
+def resolve_all(con: duckdb.DuckDBPyConnection) -> ResolveResult:
+    """(Re)assign a project to every current fact and rewrite ``projects``, obeying curation.
+
+    Deterministic: a second call over the same facts changes nothing. Runs in the caller's
+    transaction if there is one, else in its own.
+    """
+    curation = [dict(zip(("curation_id", "action", "project_id", "target_project_id",
+                          "source_key", "target_key", "release_ids", "label_pattern",
+                          "new_label"), r, strict=True))
+                for r in con.execute(
+                    "SELECT curation_id, action, project_id, target_project_id, source_key,"
+                    " target_key, release_ids, label_pattern, new_label FROM project_curation"
+                    " ORDER BY curation_id").fetchall()]
+    clusters = apply_curation(cluster_mentions(load_mentions(con)), curation)
+    fact_ids = [i for c in clusters for m in c.mentions for i in m.fact_ids]
+    project_ids = [c.project_id for c in clusters for m in c.mentions for _ in m.fact_ids]
+    rows = {r["project_id"]: r for r in (_project_row(c) for c in clusters)}
+    now = datetime.now(UTC)
+    with atomic(con):
+        (updated,) = con.execute(
+            "SELECT count(*) FROM facts AS f JOIN (SELECT unnest(?::BIGINT[]) AS fact_id,"
+            " unnest(?::VARCHAR[]) AS project_id) AS m USING (fact_id)"
+            " WHERE f.project_id IS DISTINCT FROM m.project_id",
+            [fact_ids, project_ids]).fetchone() or (0,)
+        if updated:
+            con.execute(
+                "UPDATE facts SET project_id = m.project_id FROM (SELECT unnest(?::BIGINT[]) AS"
+                " fact_id, unnest(?::VARCHAR[]) AS project_id) AS m"
+                " WHERE facts.fact_id = m.fact_id AND facts.project_id IS DISTINCT FROM m.project_id",
+                [fact_ids, project_ids])
+        existing = {r[0]: r[1:] for r in con.execute(
+            "SELECT project_id, " + ", ".join(_PROJECT_COLS) + " FROM projects").fetchall()}
+        gone = [pid for pid in existing if pid not in rows]
+        for pid in gone:
+            con.execute("DELETE FROM projects WHERE project_id = ?", [pid])
+        added = 0
+        for pid, row in rows.items():
+            values = [row[c] for c in _PROJECT_COLS]
+            if pid not in existing:
+                con.execute("INSERT INTO projects (project_id, " + ", ".join(_PROJECT_COLS)
+                            + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [pid, *values, now, now])
+                added += 1
+            elif tuple(existing[pid]) != tuple(values):
+                con.execute("UPDATE projects SET " + ", ".join(f"{c} = ?" for c in _PROJECT_COLS)
+                            + ", updated_at = ? WHERE project_id = ?", [*values, now, pid])
+    log.info("resolved %d facts into %d projects (%d facts moved, %d new, %d removed)",
+             len(fact_ids), len(rows), updated, added, len(gone))
+    return ResolveResult(len(rows), int(updated), added, len(gone))
+
+
+def _project(con: duckdb.DuckDBPyConnection, project_id: str) -> tuple[str, str]:
+    row = con.execute("SELECT seed_key, scope FROM projects WHERE project_id = ?",
+                      [project_id]).fetchone()
+    if row is None:
+        raise CurationError(f"unknown project {project_id!r} (see `kzfacts projects list`)")
+    return row[0], row[1]
+
+
+def merge_projects(
+    con: duckdb.DuckDBPyConnection, keep_id: str, merge_id: str, note: str,
+    curated_by: str | None = None,
+) -> ResolveResult:
+    """Record that ``merge_id`` is the same project as ``keep_id``, then re-resolve and refresh
+    the changes, all in one transaction. Raises CurationError for unknown or equal ids and for
+    a portfolio merged with a project."""
+    if keep_id == merge_id:
+        raise CurationError(f"cannot merge project {keep_id!r} with itself")
+    keep_key, keep_scope = _project(con, keep_id)
+    merge_key, merge_scope = _project(con, merge_id)
+    if keep_scope != merge_scope:
+        raise CurationError(f"cannot merge {merge_scope} {merge_id!r} into {keep_scope} {keep_id!r}")
+    with atomic(con):
+        con.execute(
+            "INSERT INTO project_curation (action, project_id, target_project_id, source_key,"
+            " target_key, note, curated_by, curated_at) VALUES ('merge', ?, ?, ?, ?, ?, ?, ?)",
+            [merge_id, keep_id, merge_key, keep_key, note, curated_by, datetime.now(UTC)])
+        return _after_curation(con)
+
+
+def split_project(
+    con: duckdb.DuckDBPyConnection, project_id: str, *, new_label: str, note: str,
+    release_ids: list[int] | None = None, label_pattern: str | None = None,
+    curated_by: str | None = None,
+) -> str:
+    """Move the facts of ``project_id`` from ``release_ids`` or whose label matches the regex
+    ``label_pattern`` (case-insensitive) to a new project labelled ``new_label``; return its id.
+    Re-resolves and refreshes changes in one transaction. Raises CurationError when the project
+    is unknown, the pattern is invalid, or the split would move no fact or every fact."""
+    seed_key, _ = _project(con, project_id)
+    if not release_ids and not label_pattern:
+        raise CurationError("a split needs release ids or a label pattern")
+    try:
+        pattern = re.compile(label_pattern, re.I) if label_pattern else None
+    except re.error as exc:
+        raise CurationError(f"invalid label pattern {label_pattern!r}: {exc}") from exc
+    rows = con.execute("SELECT DISTINCT release_id, project FROM latest_facts WHERE project_id = ?",
+                       [project_id]).fetchall()
+    moved = [r for r in rows if (release_ids and r[0] in release_ids)
+             or (pattern is not None and pattern.search(r[1]))]
+    if not moved or len(moved) == len(rows):
+        what = "no" if not moved else "every"
+        raise CurationError(f"split of {project_id!r} would move {what} fact; nothing recorded")
+    with atomic(con):
+        (curation_id,) = con.execute("SELECT nextval('project_curation_seq')").fetchone() or (0,)
+        new_id = _hash_id("p-", f"split|{curation_id}")
+        con.execute(
+            "INSERT INTO project_curation (curation_id, action, project_id, target_project_id,"
+            " source_key, release_ids, label_pattern, new_label, note, curated_by, curated_at)"
+            " VALUES (?, 'split', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [curation_id, project_id, new_id, seed_key, release_ids, label_pattern, new_label,
+             note, curated_by, datetime.now(UTC)])
+        _after_curation(con)
+    return new_id
+
+
+def _after_curation(con: duckdb.DuckDBPyConnection) -> ResolveResult:
+    # Imported here: changes reads projects' output, and curation must refresh changes so that
+    # the ``changes`` view reflects the merge or split at once (without alerting).
+    from warehouse.changes import refresh_changes
+
+    result = resolve_all(con)
+    refresh_changes(con)
+    return result
