@@ -89,8 +89,8 @@ class DocContext:
             if i >= 0:
                 self.sentences[i].mentions.append(m)
         self._para_first: dict[int, int] = {}
-        for i, s in enumerate(self.sentences):
-            self._para_first.setdefault(s.para, i)
+        for i, sent in enumerate(self.sentences):
+            self._para_first.setdefault(sent.para, i)
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (-1 before the first)."""
@@ -294,14 +294,17 @@ def facility_product(ctx: DocContext, i: int, plural: bool = False) -> str | Non
     return None
 
 
-def sentence_product(ctx: DocContext, i: int) -> str | None:
-    found = ctx.mentions_of(i, "product")
+def clause_product(ctx: DocContext, i: int, pos: int) -> str | None:
+    """First product named in the clause of sentence ``i`` that holds ``pos``."""
+    start, end = ctx.sentences[i].clause_span(pos)
+    found = [m for m in ctx.mentions_of(i, "product") if start <= m.start < end]
     return found[0].key if found else None
 
 
 # --- project label ------------------------------------------------------------------------------
 _LABEL_STOP = frozenset({"a", "an", "the", "of", "in", "at", "for", "to", "and", "with", "new",
-                         "large", "its", "their", "this", "that", "is", "will", "build", "on"})
+                         "large", "its", "their", "this", "that", "is", "will", "build", "on",
+                         "mw", "gw", "kw", "km", "ha", "bed", "seat", "tonne", "tonnes", "by"})
 
 
 def facility_label(ctx: DocContext, i: int) -> str | None:

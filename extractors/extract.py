@@ -20,8 +20,10 @@ status phrases ("is being built", "plans to build", "was launched") become ``sta
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from extractors import attribution as attr
@@ -29,6 +31,7 @@ from extractors.attribution import DocContext, Mention
 from extractors.fact import Fact
 from extractors.figure_parse import ParsedFigure, parse_figure, parse_year
 from extractors.pipeline import SUPPORTED_LANGS, get_nlp
+from extractors.pipeline import run as run_pipeline
 
 EXTRACTOR_VERSION = "en-1.0"
 
@@ -52,14 +55,30 @@ def extract(text: str, lang: str = "en", published: str | None = None) -> list[F
     if lang not in SUPPORTED_LANGS or not text or not text.strip():
         return []
     try:
-        doc = get_nlp(lang)(text)
-        return _Extraction(doc, published).run()
+        doc = run_pipeline(get_nlp(lang), text)
+        return _Extraction(doc, text, published).run()
     except Exception:  # noqa: BLE001 - a release must never stop a batch; logged, not hidden
         log.exception("extraction failed on a text of %d characters", len(text))
         return []
 
 
-def _mentions(doc: Doc) -> list[Mention]:
+class _Offsets:
+    """Character offsets of tokens, read once from the doc's arrays (cheaper than spans)."""
+
+    def __init__(self, doc: Doc) -> None:
+        arr = doc.to_array([IDX, LENGTH])
+        self.starts: list[int] = arr[:, 0].tolist() if len(doc) else []
+        self.ends: list[int] = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
+        self.sent_starts = frozenset(s for s, _ in doc._.kz_sents)
+
+    def chars(self, tok_start: int, tok_end: int) -> tuple[int, int]:
+        return self.starts[tok_start], self.ends[tok_end - 1]
+
+    def is_sent_start(self, i: int) -> bool:
+        return i == 0 or self.starts[i] in self.sent_starts
+
+
+def _mentions(doc: Doc, text: str, offs: _Offsets) -> list[Mention]:
     """Gazetteer and cue matches as ``Mention``s; overlapping gazetteer matches keep the longest."""
     out: list[Mention] = []
     best: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -68,12 +87,12 @@ def _mentions(doc: Doc) -> list[Mention]:
         kind = parts[0]
         if label == "REGION_NAME":
             continue
-        if label == "REGION_BARE" and _inside_proper_name(doc, start, end):
+        if label == "REGION_BARE" and _inside_proper_name(doc, offs, start, end):
             continue
         if kind == "facility" and label == "FACILITY_PLURAL":
             kind = "facility_plural"
         if kind == "cue":
-            out.append(_mention(doc, "cue", parts[1], "", start, end))
+            out.append(Mention("cue", parts[1], "", *offs.chars(start, end), start, end))
             continue
         best.setdefault(kind, []).append((start, end, label, pid))
     for kind, spans in best.items():
@@ -86,28 +105,25 @@ def _mentions(doc: Doc) -> list[Mention]:
             parts = pid.split(":")
             key = parts[1] if kind == "region" else parts[1].replace("_", " ")
             if kind == "company":
-                key = doc[start:end].text  # as written, not the id's slug
+                a, b = offs.chars(start, end)
+                key = text[a:b]  # as written, not the id's slug
             extra = ""
             if kind in ("facility", "facility_plural"):
                 extra = "" if parts[2] == "-" else parts[2].replace("_", " ")
-            out.append(_mention(doc, kind, key, extra, start, end))
-    out.extend(_company_mentions(doc))
+            out.append(Mention(kind, key, extra, *offs.chars(start, end), start, end))
+    out.extend(_company_mentions(doc, text, offs))
     out.sort(key=lambda m: m.start)
     return out
 
 
-def _mention(doc: Doc, kind: str, key: str, extra: str, start: int, end: int) -> Mention:
-    span = doc[start:end]
-    return Mention(kind, key, extra, span.start_char, span.end_char, start, end)
-
-
-def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
+def _inside_proper_name(doc: Doc, offs: _Offsets, start: int, end: int) -> bool:
     """A bare place name flanked by capitalised words is part of a name ("Big Almaty Ring Road")."""
     if (start > 0 and doc[start - 1].text in "-–") or (end < len(doc) and doc[end].text in "-–"):
         return True  # "Bakhty-Ayagoz railway", "Karaganda-Almaty road": a route, not a place
     if start > 0:
         prev = doc[start - 1]
-        if prev.is_title and not prev.is_sent_start and prev.lower_ not in ("in", "at", "near", "of"):
+        if prev.is_title and not offs.is_sent_start(start - 1) and \
+                prev.lower_ not in ("in", "at", "near", "of"):
             return True
     if end < len(doc):
         nxt = doc[end]
@@ -116,45 +132,71 @@ def _inside_proper_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _company_mentions(doc: Doc) -> list[Mention]:
+_NAME_STOP = frozenset({"the", "a", "an", "in", "at", "on", "by", "for", "and", "with", "from",
+                        "of", "to", "company", "companies", "its", "this", "that"})
+
+
+def _company_mentions(doc: Doc, text: str, offs: _Offsets) -> list[Mention]:
     """Companies written with a legal form: "Qarmet JSC", "KazAzot Prime LLP", "JSC Kazakhtelecom"."""
     out: list[Mention] = []
+
+    def name_token(k: int) -> bool:
+        tok = doc[k]
+        if tok.lower_ in _NAME_STOP:
+            return False
+        # "Hot-dip": a lower-case part joined by a hyphen stays in the name
+        return tok.is_title or tok.is_upper or tok.text == "-" or (k > 0 and doc[k - 1].text == "-")
+
     for label, _pid, start, end in doc._.kz_phrases:
         if label != "LEGAL_FORM":
             continue
         i = start - 1
-        while i >= 0 and start - i <= 5 and (doc[i].is_title or doc[i].is_upper or doc[i].text == "-") \
-                and not doc[i].is_sent_start:
+        while i >= 0 and start - i <= 6 and name_token(i):
+            if offs.is_sent_start(i):
+                i -= 1
+                break
             i -= 1
         first = i + 1
-        if first < start:
-            name = doc[first:start]
-            if name[0].text != "-":
-                out.append(Mention("company", name.text, "", name.start_char, name.end_char, first, start))
-                continue
+        if first < start and doc[first].text != "-":
+            a, b = offs.chars(first, start)
+            out.append(Mention("company", text[a:b], "", a, b, first, start))
+            continue
         j = end
-        while j < len(doc) and j - end < 4 and (doc[j].is_title or doc[j].is_upper):
+        while j < len(doc) and j - end < 4 and name_token(j):
             j += 1
         if j > end and doc[start].text == "JSC":
-            name = doc[end:j]
-            out.append(Mention("company", name.text, "", name.start_char, name.end_char, end, j))
+            a, b = offs.chars(end, j)
+            out.append(Mention("company", text[a:b], "", a, b, end, j))
     return out
 
 
 class _Extraction:
     """State of one ``extract`` call."""
 
-    def __init__(self, doc: Doc, published: str | None) -> None:
+    def __init__(self, doc: Doc, text: str, published: str | None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.published_year = _year_of(published)
-        self.ctx = DocContext(self.text, doc._.kz_sents, _mentions(doc))
-        qual_by_end: dict[int, Mention] = {}
+        self.offs = _Offsets(doc)
+        self.ctx = DocContext(self.text, doc._.kz_sents, _mentions(doc, text, self.offs))
+        # cues that a figure or a year takes in when they end right before it; the longest wins
+        prefix_by_end: dict[int, Mention] = {}
+        year_prefix_by_end: dict[int, Mention] = {}
         for s in self.ctx.sentences:
             for m in s.mentions:
-                if m.kind == "cue" and m.key.startswith("qualifier_"):
-                    qual_by_end[m.tok_end] = m
-        self.qual_by_end = qual_by_end
+                if m.kind != "cue":
+                    continue
+                if m.key.startswith("qualifier_") or m.key == "currency_prefix":
+                    table = prefix_by_end
+                elif m.key == "year_prefix":
+                    table = year_prefix_by_end
+                else:
+                    continue
+                old = table.get(m.tok_end)
+                if old is None or old.tok_start > m.tok_start:
+                    table[m.tok_end] = m
+        self.prefix_by_end = prefix_by_end
+        self.year_prefix_by_end = year_prefix_by_end
         self._caps: list[Fact] = []
         self._counts: list[Fact] = []
         self._done: dict[int, list[Fact]] = {}
@@ -181,19 +223,29 @@ class _Extraction:
     def _figure_facts(self) -> list[Fact]:
         doc, text, ctx = self.doc, self.text, self.ctx
         out: list[Fact] = []
+        self._parsed_spans: list[tuple[int, int]] = []
         for tok_start, tok_end in doc._.kz_figures:
-            q = self.qual_by_end.get(tok_start)
-            if q is not None:
+            first = doc[tok_start]
+            if first.like_num is False and not _GLUED_RE.match(first.text):
+                continue  # a glued token that is not an amount ("COP28", "G4")
+            cur = self.prefix_by_end.get(tok_start)
+            if cur is not None and cur.key == "currency_prefix":
+                tok_start = cur.tok_start
+            elif tok_end - tok_start <= 2 and first.like_num and \
+                    (tok_end - tok_start == 1 or doc[tok_end - 1].lower_ in _SCALE_WORDS):
+                continue  # a bare number is a figure only after a currency sign
+            q = self.prefix_by_end.get(tok_start)
+            if q is not None and q.key.startswith("qualifier_"):
                 tok_start = q.tok_start
-            span = doc[tok_start:tok_end]
-            start, end = span.start_char, span.end_char
+            start, end = self.offs.chars(tok_start, tok_end)
             i = ctx.sentence_index(start)
             if i < 0:
                 continue
             parsed = parse_figure(text[start:end])
-            if parsed is None:
+            if parsed is None or (parsed.unit is None and not parsed.flags):
                 continue
-            metric = self._metric(parsed, span.text, i, start, end, tok_end)
+            metric = self._metric(parsed, text[start:end], i, start, end, tok_end)
+            self._parsed_spans.append((start, end))
             if metric is None:
                 continue
             unit = parsed.unit
@@ -243,10 +295,9 @@ class _Extraction:
         c_start, c_end = ctx.sentences[i].clause_span(start)
         # only the stretch since the previous figure of the clause governs this one
         prev_end = c_start
-        for a, b in self.doc._.kz_figures:
-            s = self.doc[a:b]
-            if s.end_char <= start and s.start_char >= c_start:
-                prev_end = max(prev_end, s.end_char)
+        for s_start, s_end in self._parsed_spans:
+            if s_end <= start and s_start >= c_start:
+                prev_end = max(prev_end, s_end)
         for m in ctx.cues_in(i, prev_end, start, frozenset({"money_distractor"})):
             if m.start > 0 and self.text[m.start - 1] == "-":
                 continue  # "pre-export financing" is financing
@@ -286,9 +337,9 @@ class _Extraction:
         ctx = self.ctx
         _, c_end = ctx.sentences[i].clause_span(end)
         for m in ctx.sentences[i].mentions:
-            if m.kind == "cue" and m.start >= end and m.end <= c_end and m.key.startswith("period_"):
-                if m.start - end <= 80:
-                    return m.key[len("period_"):]
+            if m.kind == "cue" and end <= m.start <= end + 80 and m.end <= c_end \
+                    and m.key.startswith("period_"):
+                return m.key[len("period_"):]
         return None
 
     def _job_kind(self, i: int, start: int, end: int) -> str | None:
@@ -307,8 +358,14 @@ class _Extraction:
         out: list[Fact] = []
         figure_spans = [(f.start, f.end) for f in figures]
         for tok_start, tok_end in doc._.kz_years:
-            span = doc[tok_start:tok_end]
-            start, end = span.start_char, span.end_char
+            if tok_end - tok_start == 1 and not 1900 <= _int(doc[tok_start].text) <= 2100:
+                continue
+            prefix = self.year_prefix_by_end.get(tok_start)
+            if prefix is not None:
+                tok_start = prefix.tok_start
+            elif doc[tok_start].like_num:
+                continue  # a bare year ("2024 results") dates nothing
+            start, end = self.offs.chars(tok_start, tok_end)
             if any(s < end and start < e for s, e in figure_spans):
                 continue
             i = ctx.sentence_index(start)
@@ -324,10 +381,13 @@ class _Extraction:
                     ctx.cues_in(i, c_start, c_end, frozenset({"start_word"})) and \
                     not ctx.cues_in(i, c_start, c_end, frozenset({"strong_commission"})):
                 continue
-            first = span[0].lower_
-            if first in ("since", "from", "for", "during", "after"):
+            first = doc[tok_start].lower_
+            if first in ("since", "from", "during", "after"):
                 continue
-            parsed = self._parse_year(span.text)
+            # "for 2024-2028" is a plan period; "scheduled for 2029" is a date
+            if first == "for" and (tok_start == 0 or doc[tok_start - 1].lower_ not in _SCHEDULED):
+                continue
+            parsed = self._parse_year(text[start:end])
             if parsed is None:
                 continue
             year, year_max, qualifier, when = parsed
@@ -367,13 +427,12 @@ class _Extraction:
             if any(tok_start < e and s < tok_end for s, e in taken):
                 continue
             taken.append((tok_start, tok_end))
-            span = doc[tok_start:tok_end]
-            if value == "commissioned" and len(span) == 1 and tok_start > 0:
+            if value == "commissioned" and tok_end - tok_start == 1 and tok_start > 0:
                 prev = doc[tok_start - 1].lower_
                 # "are launched on time", "to be launched", "the launched projects" are not news
                 if prev in ("is", "are", "be", "being", "to", "the", "a", "will", "get", "newly"):
                     continue
-            start, end = span.start_char, span.end_char
+            start, end = self.offs.chars(tok_start, tok_end)
             i = ctx.sentence_index(start)
             if i < 0 or (i, value) in seen_sent:
                 continue
@@ -481,7 +540,7 @@ class _Extraction:
             fac = attr.facility_product(ctx, j)
             if fac:
                 return fac
-        own = attr.sentence_product(ctx, i)
+        own = attr.clause_product(ctx, i, f.start)
         if own:
             return own
         # a paragraph that only adds figures ("The cost of the project is ...") continues the
@@ -543,12 +602,28 @@ class _Extraction:
     def _target_year(self, i: int, pos: int) -> int | None:
         ctx = self.ctx
         for tok_start, tok_end in self.doc._.kz_years:
-            span = self.doc[tok_start:tok_end]
-            if ctx.sentence_index(span.start_char) == i and span[0].lower_ in ("by", "in"):
-                y = self._parse_year(span.text)
+            prefix = self.year_prefix_by_end.get(tok_start)
+            if prefix is None or self.doc[prefix.tok_start].lower_ not in ("by", "in"):
+                continue
+            a, b = self.offs.chars(prefix.tok_start, tok_end)
+            if ctx.sentence_index(a) == i:
+                y = self._parse_year(self.text[a:b])
                 if y is not None:
                     return y[0]
         return None
+
+
+_GLUED_RE = re.compile(r"^(?:kzt|usd|eur|rub|cny|us\$)?\d[\d,]*(?:\.\d+)?[a-z]*$", re.I)
+_SCALE_WORDS = frozenset({"thousand", "thou", "k", "million", "mln", "mn", "m", "billion", "bln",
+                          "bn", "b", "trillion", "trln", "tn", "trl", "tln"})
+
+
+_SCHEDULED = frozenset({"scheduled", "planned", "slated", "set", "due", "expected", "envisaged",
+                        "targeted", "earmarked"})
+
+
+def _int(text: str) -> int:
+    return int(text) if text.isdigit() else -1
 
 
 def _year_of(published: str | None) -> int | None:

@@ -1,10 +1,25 @@
 """Normalisers: the text of a figure or of a commissioning date -> values in base units.
 
 Pure functions of their arguments (no spaCy): the matcher finds a span, these read it. The
-vocabularies they use are exported for building token patterns (``SCALE_WORDS``,
-``CURRENCY_WORDS``, ``UNIT_WORDS``, ``QUALIFIER_PHRASES``, ``PERIOD_PHRASES``...). Conventions
-follow FACTS.md and, where they differ, the annotated development set (see the README of
-``tests/extractors``).
+vocabularies they use live in ``extractors.units`` and are re-exported here for building token
+patterns (``SCALE_WORDS``, ``CURRENCY_WORDS``, ``UNIT_WORDS``, ``QUALIFIER_PHRASES``,
+``PERIOD_PHRASES``...); number parsing and the tokenizer live in ``extractors.numbers``.
+
+Conventions follow FACTS.md and, where it is silent, the annotated development set:
+
+- a range wins over a qualifier: "свыше 24–25 тыс. рабочих мест" is 24000..25000, ``range``;
+  a scale after the upper bound applies to both ends;
+- "by" before a figure is an increment ("expanded by 1,140 head" is ``eq``); before a year it
+  is ``max`` ("by 2028", "by the end of 2028"); "end of 2027" / "at the end of 2027" is ``eq``;
+- a year range's ``when`` is "Y1/Y2" ("in 2024-2025" -> "2024/2025"), as the data writes it;
+- words between a number and its unit are skipped ("2 thousand new jobs" -> 2000 jobs);
+- headcounts ("240 people", "30 тыс. человек") are jobs, flagged "people"; initiatives,
+  megaprojects, farms and plants ("4 сахарных завода") count as ``projects``;
+- ``period`` is set only when the span states the rate ("per year", "в сутки", "annual ...");
+  the data also gives "year" to capacities whose rate is stated elsewhere in the sentence, which
+  is attribution's business;
+- "from 450 to 750 thousand tonnes" after a verb of change ("increase", "увеличится с") is still
+  read as a range but flagged "change", as it states an old and a new value.
 """
 
 from __future__ import annotations
@@ -15,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.numbers import NUMBER_WORDS, Token, parse_decimal, parse_number, tokenize
+from extractors.numbers import NUMBER_WORDS, Token, parse_decimal, tokenize
 from extractors.units import (
     CHANGE_STEMS,
     CURRENCY_PREFIXES,
@@ -38,6 +53,7 @@ from extractors.units import (
     UNIT_PERIODS,
     UNIT_SEARCH_STOPS,
     UNIT_WORDS,
+    YEAR_QUALIFIER_PHRASES,
     YEAR_SUFFIX_QUALIFIERS,
     currency_of,
     match_phrase,
@@ -52,10 +68,12 @@ __all__ = [
     "CURRENCY_WORDS",
     "PEOPLE_WORDS",
     "PERIOD_PHRASES",
+    "PREFIX_PERIOD_WORDS",
     "QUALIFIER_PHRASES",
     "SCALE_WORDS",
     "SUFFIX_QUALIFIER_PHRASES",
     "UNIT_WORDS",
+    "YEAR_QUALIFIER_PHRASES",
     "Figure",
     "currency_of",
     "parse_figure",
@@ -212,42 +230,93 @@ def _is_phone_like(tokens: Sequence[Token]) -> bool:
 _NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
 
 
+def _is_leading_date(tokens: Sequence[Token], i: int) -> bool:
+    """"In 2024, 21 projects...", "В 2024 году 21 проект": a year before the figure."""
+    nxt = _at(tokens, i + 1)
+    if not _YEAR_RE.match(tokens[i].text) or nxt is None:
+        return False
+    if nxt.text != "," and nxt.norm not in _YEAR_WORDS:
+        return False
+    return any(t.kind == "num" for t in tokens[i + 1 :])
+
+
+_YEAR_WORDS = frozenset({"году", "года", "г", "жылы", "жылғы"})
+
+
 def _figure_start(tokens: Sequence[Token], lang: str) -> tuple[int, str | None, int] | None:
     """Index of the figure's first token, its leading currency if any, and the number's index."""
     for i, tok in enumerate(tokens):
+        if tok.kind == "num" and _is_leading_date(tokens, i):
+            continue
         if tok.norm in CURRENCY_PREFIXES:
             found = match_phrase(tokens, i, "currency", inflected=False)
             if found is not None:
                 k = i + found[1]
                 if _at(tokens, k) is not None and _number_at(tokens, k, lang) is not None:
                     return i, str(found[0]), k
-        if tok.kind == "num" or (
-            tok.norm in _NUMBER_STARTS and _number_at(tokens, i, lang) is not None
-        ):
+        if tok.kind == "num" or (tok.norm in _NUMBER_STARTS and _counts(tokens, i, lang)):
             return i, None, i
     return None
+
+
+def _counts(tokens: Sequence[Token], i: int, lang: str) -> bool:
+    """A number word starts a figure only before a scale, currency or unit ("six million
+    tonnes", "five major projects"), so that "one of the..." or ru "Он будет..." do not."""
+    found = _number_at(tokens, i, lang)
+    if found is None:
+        return False
+    j = found[1]
+    if match_phrase(tokens, j, "scale") or match_phrase(tokens, j, "currency"):
+        return True
+    return _unit_after(tokens, j, "eq", [])[0] is not None
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ".", "(", ")", ":", "!", "?"})
 
 
-def _period_between(tokens: Sequence[Token], i: int, stop_at_num: bool = True) -> str | None:
+def _sentence_ends_before(tokens: Sequence[Token], i: int) -> bool:
+    """``tokens[i - 1]`` ends a sentence: it ends with a dot and ``tokens[i]`` is capitalised."""
+    prev, tok = _at(tokens, i - 1), _at(tokens, i)
+    if prev is None or tok is None:
+        return False
+    return prev.text.endswith(".") and tok.text[:1].isupper()
+
+
+def _period_between(tokens: Sequence[Token], i: int) -> str | None:
     """First period phrase from ``tokens[i]`` on, before a number or a clause break."""
-    prev = _at(tokens, i - 1)
-    if prev is not None and prev.text.endswith(".") and tokens[i:i + 1] and tokens[i].text[:1].isupper():
-        return None
     while i < len(tokens):
         tok = tokens[i]
-        if (stop_at_num and tok.kind == "num") or tok.text in _CLAUSE_BREAKS:
+        if tok.kind == "num" or tok.text in _CLAUSE_BREAKS or _sentence_ends_before(tokens, i):
             return None
         found = match_phrase(tokens, i, "period", inflected=False)
         if found is not None:
             return str(found[0])
-        nxt = _at(tokens, i + 1)
-        if tok.text.endswith(".") and nxt is not None and nxt.text[:1].isupper():
-            return None  # "... tonnes. A year later": the sentence ended
         i += 1
     return None
+
+
+def parse_number(text: str, lang: str = "en") -> float | None:
+    """The number ``text`` writes, scale words included, or None when it is not (only) a number.
+
+    en: "," groups thousands and "." is the decimal mark ("1,000.5" -> 1000.5). ru/kk: groups
+    are separated by a space, no-break space or narrow no-break space and "," is the decimal mark
+    ("1 234,5" -> 1234.5, "1,2" -> 1.2). A lone foreign mark followed by exactly three digits
+    groups thousands ("12.000" in ru -> 12000); otherwise it is read as a decimal mark ("3,5" in
+    an en text -> 3.5). Cardinal words count ("one", "twenty-five", "два", "бес"), and so do
+    scale words ("8.7 thousand" -> 8700.0, "1,2 млрд" -> 1.2e9); ordinals, signs, percentages,
+    dates ("15.01.2026") and units do not.
+    """
+    plain = parse_decimal(text, lang)
+    if plain is not None:
+        return float(plain)
+    try:
+        tokens = tokenize(text)
+        if not tokens or _number_at(tokens, 0, lang) is None:
+            return None
+        value, _, end = _amount(tokens, 0, lang, money=False)
+    except _NotAFigure:
+        return None
+    return float(value) if end == len(tokens) and math.isfinite(value) else None
 
 
 def parse_figure(text: str, lang: str = "en") -> Figure | None:
@@ -408,9 +477,9 @@ def _is_year_number(value: Decimal, value_max: Decimal | None) -> bool:
     return year_like(value) and (value_max is None or year_like(value_max))
 
 
-
-
+# --- commissioning dates -----------------------------------------------------------------------
 def _last_year_qualifier(prefix: Sequence[Token]) -> str:
+    """Qualifier of the last date preposition before the year ("by the end of" -> max)."""
     qualifier = "eq"
     for j in range(len(prefix)):
         found = match_phrase(prefix, j, "year_qualifier", inflected=False)
@@ -419,25 +488,31 @@ def _last_year_qualifier(prefix: Sequence[Token]) -> str:
     return qualifier
 
 
+_QUARTER_DIGITS = frozenset({"1", "2", "3", "4"})
+
+
 def _quarter(tokens: Sequence[Token]) -> int | None:
+    """Quarter named anywhere in a date: "Q4", "4Q", "fourth quarter", "IV квартал",
+    "төртінші тоқсанында"."""
     for j, tok in enumerate(tokens):
-        if tok.norm == "q" and (n := _at(tokens, j + 1)) and n.text in "1234" and n.kind == "num":
-            return int(n.text)
-        if tok.kind == "num" and tok.text in "1234" and (n := _at(tokens, j + 1)) and (
-            n.norm == "q" and n.start == tok.end
-        ):
+        nxt = _at(tokens, j + 1)
+        if tok.norm == "q" and nxt is not None and nxt.text in _QUARTER_DIGITS:
+            return int(nxt.text)
+        if tok.text in _QUARTER_DIGITS and nxt is not None and nxt.norm == "q":
             return int(tok.text)
         if tok.norm.startswith(QUARTER_WORDS):
             for back in range(j - 1, max(j - 4, -1), -1):
                 prev = tokens[back]
                 if prev.norm in QUARTER_ORDINALS:
                     return QUARTER_ORDINALS[prev.norm]
-                if prev.kind == "num" and prev.text in "1234":
+                if prev.text in _QUARTER_DIGITS:
                     return int(prev.text)
     return None
 
 
 def _month_and_day(tokens: Sequence[Token], year_at: int) -> tuple[int | None, int | None]:
+    """Month (and day) written within three tokens of the year ("December 15, 2026",
+    "15 декабря 2026", "2026 жылдың желтоқсанында"); "may" counts only right next to it."""
     for j in [*range(year_at - 1, max(year_at - 4, -1), -1), *range(year_at + 1, year_at + 4)]:
         tok = _at(tokens, j)
         if tok is None or tok.kind != "word":
@@ -558,6 +633,3 @@ def _relative_year(
             return year, None, qualifier, str(year)
     return None
 
-
-# Re-exported for callers that only import this module.
-_ = (parse_number, PERIOD_PHRASES)

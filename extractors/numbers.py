@@ -1,4 +1,4 @@
-"""Numbers in press-release text: the tokenizer shared by the normalisers, and ``parse_number``.
+"""Numbers in press-release text: the tokenizer shared by the normalisers, and ``parse_decimal``.
 
 Everything here is a pure function of its arguments; the regular expressions are compiled once
 at import. The token stream is deliberately simple (number, word, symbol) so that vocabulary
@@ -17,7 +17,6 @@ __all__ = [
     "NUMBER_WORDS",
     "Token",
     "parse_decimal",
-    "parse_number",
     "tokenize",
 ]
 
@@ -140,7 +139,13 @@ def _ungroup(body: str, mark: str) -> str:
 
 
 def parse_decimal(text: str, lang: str = "en") -> Decimal | None:
-    """Exact value of a written number, or None; the engine behind ``parse_number``."""
+    """Exact value of a number written with digits or cardinal words, or None.
+
+    en: "," groups thousands, "." is the decimal mark; ru/kk: a space, no-break space or narrow
+    no-break space groups thousands, "," is the decimal mark. A lone foreign mark followed by
+    exactly three digits groups thousands ("12.000" in ru); otherwise it is a decimal mark.
+    Scale words are not read here (see ``normalize.parse_number``).
+    """
     body = text.strip()
     if not body:
         return None
@@ -183,17 +188,3 @@ def _parse_words(body: str) -> Decimal | None:
         else:
             return None
     return total if seen else None
-
-
-def parse_number(text: str, lang: str = "en") -> float | None:
-    """The number ``text`` writes, or None when it is not (only) a number.
-
-    en: "," groups thousands and "." is the decimal mark ("1,000.5" -> 1000.5). ru/kk: groups
-    are separated by a space, no-break space or narrow no-break space and "," is the decimal mark
-    ("1 234,5" -> 1234.5, "1,2" -> 1.2). A lone foreign mark followed by exactly three digits
-    groups thousands ("12.000" in ru -> 12000); otherwise it is read as a decimal mark ("3,5" in
-    an en text -> 3.5). Cardinal words count ("one", "twenty-five", "два", "бес"); ordinals,
-    signs, percentages and dates ("15.01.2026") do not.
-    """
-    value = parse_decimal(text, lang)
-    return None if value is None else float(value)

@@ -5,7 +5,8 @@ Two components, both lean because the extractor must stay within 2x of bare toke
 - ``kzfacts_sentences``: splits sentences with one compiled regular expression over the text
   (a rule sentencizer that does not split after "No.", "Co.", "Ltd.", initials, or before a
   lower-case word, so "$1.5 bn. investment" stays one sentence) and marks ``is_sent_start`` on
-  the first token of each sentence. ``doc._.kz_sents`` holds ``(start_char, end_char)`` pairs.
+  the first token of each sentence only when configured to (``set_sent_starts``: it is slow).
+  ``doc._.kz_sents`` holds ``(start_char, end_char)`` pairs.
 - ``kzfacts_matcher``: one ``PhraseMatcher`` on ``LOWER`` for every gazetteer and cue phrase
   (regions, companies, products, facilities, status phrases, context cues, qualifiers) and one
   ``Matcher`` for figure and year token patterns. Results land in ``doc._.kz_phrases``
@@ -37,60 +38,61 @@ for _name in ("kz_sents", "kz_phrases", "kz_figures", "kz_years"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
+# Abbreviations after which a full stop does not end the sentence ("No. 5", "Co., Ltd. (NFC)").
+_ABBREVIATIONS = (
+    "No", "Nos", "Co", "Ltd", "Inc", "Corp", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "vs", "etc",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Art",
+    "para", "approx", "sq", "cu", "fig", "Vol", "Gen", "Gov", "Jr", "Sr",
+)
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
-# letter, digit or opening quote; a line break always ends one.
-_BOUNDARY_RE = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.$")
-# Abbreviations after which a full stop does not end the sentence.
-_ABBREVIATIONS = frozenset({
-    "no", "nos", "co", "ltd", "inc", "corp", "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art",
-    "para", "approx", "sq", "cu", "fig", "vol", "gen", "gov", "jr", "sr", "e.g", "i.e",
-})
+# letter, digit or opening quote, unless the full stop closes an abbreviation or an initial;
+# a line break always ends one. One compiled expression: the splitter runs on every release
+# and must cost a fraction of tokenisation.
+_BOUNDARY_RE = re.compile(
+    r"(?:\.(?<!\b[A-Z]\.)"
+    # lookbehinds after the full stop: tried only where a full stop matched
+    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"|[!?])[\"'”’)]*[ \t]+(?=[\"“‘(]?[A-Z0-9])|\s*\n\s*"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence ``(start, end)`` character spans of ``text``, stripped of surrounding space."""
+    """Sentence ``(start, end)`` character spans of ``text``, without surrounding space."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = len(text) - len(text.lstrip())
     for m in _BOUNDARY_RE.finditer(text):
-        end = m.end() if m.group(0)[0] != "\n" else m.start()
-        if m.group(0)[0] == ".":
-            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start() + 1)
-            if w is not None:
-                word = w.group(1)
-                if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                    continue
-        _append_span(text, start, end, spans)
+        end = m.start() if m.group(0)[0].isspace() else m.end() - len(m.group(0)) + len(m.group(0).rstrip())
+        if end > start:
+            spans.append((start, end))
         start = m.end()
-    _append_span(text, start, len(text), spans)
+    end = len(text.rstrip())
+    if end > start:
+        spans.append((start, end))
     return spans
 
 
-def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
-
-
 class SentenceSplitter:
-    """Pipeline component: ``doc._.kz_sents`` and ``is_sent_start`` from ``split_sentences``."""
+    """Pipeline component: ``doc._.kz_sents`` from ``split_sentences``.
+
+    With ``set_sent_starts=True`` it also marks ``is_sent_start`` so that ``doc.sents`` works;
+    the extractor does not need it and leaves it off: spaCy validates a ``SENT_START`` write by
+    walking the doc in Python, which costs twice the tokenizer (profiled)."""
+
+    def __init__(self, set_sent_starts: bool = False) -> None:
+        self.set_sent_starts = set_sent_starts
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = split_sentences(doc.text)
+        # ``doc.text`` re-joins every token on each access; ``run`` passes the string along
+        text = doc.user_data.get("kz_text")
+        spans = split_sentences(text if isinstance(text, str) else doc.text)
         doc._.kz_sents = spans
-        if len(doc):
-            # one array write: setting token.is_sent_start one by one re-checks the whole doc
-            # on every call (quadratic), which would cost more than the tokenizer itself
+        if self.set_sent_starts and len(doc):
             idx = doc.to_array(IDX)
             flags = numpy.full(len(doc), -1, dtype=numpy.int64)
             pos = numpy.searchsorted(idx, [s for s, _ in spans])
             flags[pos[pos < len(doc)]] = 1
             flags[0] = 1
-            doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))
+            doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 
@@ -114,6 +116,7 @@ class KzMatcher:
         for stem, key in (("figures", "FIGURE"), ("years", "YEAR")):
             token_patterns: list[list[dict[str, Any]]] = []
             for e in patterns[stem]:
+                assert not isinstance(e.pattern, str)  # token files hold token lists
                 try:
                     # validate one by one so a bad pattern is reported by its id
                     Matcher(nlp.vocab, validate=True).add(e.id, [list(e.pattern)])
@@ -142,10 +145,10 @@ class KzMatcher:
         return doc
 
 
-@Language.factory("kzfacts_sentences")
-def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+@Language.factory("kzfacts_sentences", default_config={"set_sent_starts": False})
+def make_sentence_splitter(nlp: Language, name: str, set_sent_starts: bool) -> SentenceSplitter:
     """Factory of the rule sentence splitter."""
-    return SentenceSplitter()
+    return SentenceSplitter(set_sent_starts)
 
 
 @Language.factory("kzfacts_matcher")
@@ -154,13 +157,26 @@ def make_kz_matcher(nlp: Language, name: str) -> KzMatcher:
     return KzMatcher(nlp, load_patterns())
 
 
-@lru_cache(maxsize=4)
+def run(nlp: Language, text: str) -> Doc:
+    """``nlp(text)`` without re-joining the text from tokens in the components (same result)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["kz_text"] = text
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
 def get_nlp(lang: str = "en") -> Language:
     """The extractor's pipeline for ``lang``, built once per process (patterns compiled once).
 
     Raises ``ValueError`` for a language without rules (see ``SUPPORTED_LANGS``) and
     ``PatternError`` when a pattern file is malformed.
     """
+    return _build(lang)
+
+
+@lru_cache(maxsize=4)
+def _build(lang: str) -> Language:
     if lang not in SUPPORTED_LANGS:
         raise ValueError(f"no extraction rules for language {lang!r}")
     nlp = spacy.blank(lang)

@@ -95,9 +95,9 @@ CURRENCY_WORDS: dict[str, str] = {
     "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "₽": "RUB",
     "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "рубль сомы": "RUB",
     "gbp": "GBP", "£": "GBP", "pounds sterling": "GBP", "фунтов стерлингов": "GBP",
-    "jpy": "JPY", "yen": "JPY", "иен": "JPY", "krw": "KRW", "won": "KRW",
+    "jpy": "JPY", "yen": "JPY", "иен": "JPY", "krw": "KRW", "korean won": "KRW",
     "chf": "CHF", "swiss francs": "CHF", "aed": "AED", "dirhams": "AED", "sar": "SAR",
-    "try": "TRY", "turkish lira": "TRY", "uzs": "UZS", "сумов": "UZS", "kgs": "KGS",
+    "turkish lira": "TRY", "uzs": "UZS", "сумов": "UZS", "kgs": "KGS",
 }
 # Currency phrases that may stand before the number ("$1.5 billion", "KZT 34.9bn", "€20 mln").
 CURRENCY_PREFIXES = frozenset(
@@ -129,7 +129,8 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "kwh": (_MWH, 1e-3), "квт·ч": (_MWH, 1e-3), "квтч": (_MWH, 1e-3), "квт ч": (_MWH, 1e-3),
     "gwh": (_MWH, 1e3), "гвт·ч": (_MWH, 1e3), "гвтч": (_MWH, 1e3), "twh": (_MWH, 1e6),
     "gcal/h": ("Gcal/h", 1), "gcal/hour": ("Gcal/h", 1), "gcal per hour": ("Gcal/h", 1),
-    "гкал/ч": ("Gcal/h", 1), "гкал в час": ("Gcal/h", 1), "гкал/час": ("Gcal/h", 1), "гкал/сағ": ("Gcal/h", 1),
+    "гкал/ч": ("Gcal/h", 1), "гкал в час": ("Gcal/h", 1), "гкал/час": ("Gcal/h", 1),
+    "гкал/сағ": ("Gcal/h", 1),
     # size
     "km": ("km", 1), "kilometres": ("km", 1), "kilometers": ("km", 1), "kilometre": ("km", 1),
     "км": ("km", 1), "километров": ("km", 1), "километра": ("km", 1), "шақырым": ("km", 1),
@@ -141,7 +142,8 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "квадратных метров": ("m2", 1), "шаршы метр": ("m2", 1),
     # things counted as units
     "units": ("units", 1), "unit": ("units", 1), "vehicles": ("units", 1), "cars": ("units", 1),
-    "buses": ("units", 1), "trucks": ("units", 1), "vehicle": ("units", 1), "tractors": ("units", 1),
+    "vehicle": ("units", 1), "buses": ("units", 1), "trucks": ("units", 1),
+    "tractors": ("units", 1),
     "combines": ("units", 1), "locomotives": ("units", 1), "wagons": ("units", 1),
     "railcars": ("units", 1), "transformers": ("units", 1), "doses": ("units", 1),
     "pieces": ("units", 1), "pcs": ("units", 1), "sets": ("units", 1),
@@ -190,11 +192,9 @@ QUALIFIER_PHRASES: dict[str, str] = {
     # max
     "up to": "max", "no more than": "max", "not more than": "max", "not exceeding": "max",
     "a maximum of": "max", "maximum": "max", "as much as": "max", "as many as": "max",
-    "максимум": "max", "at most": "max", "less than": "max",
-    "under": "max", "below": "max", "by": "max", "until": "max", "till": "max",
-    "no later than": "max", "not later than": "max", "before": "max",
-    "до": "max", "вплоть до": "max", "не более": "max", "не более чем": "max",
-    "менее": "max", "не свыше": "max", "к": "max", "не позднее": "max",
+    "максимум": "max", "at most": "max", "less than": "max", "under": "max", "below": "max",
+    "by": "max", "до": "max", "вплоть до": "max", "не более": "max", "не более чем": "max",
+    "менее": "max", "не свыше": "max", "к": "max",
     # min
     "over": "min", "more than": "min", "at least": "min", "exceeds": "min", "exceed": "min",
     "exceeded": "min", "exceeding": "min", "will exceed": "min", "in excess of": "min",
@@ -205,13 +205,12 @@ QUALIFIER_PHRASES: dict[str, str] = {
     "не менее чем": "min", "больше": "min", "превышает": "min", "превысит": "min",
     "превысила": "min", "превысил": "min", "превышают": "min", "выше": "min",
     "астам": "min", "кем дегенде": "min", "кемінде": "min", "артық": "min",
-    "after": "min", "since": "min", "после": "min", "не ранее": "min",
     # approx
     "about": "approx", "around": "approx", "approximately": "approx", "approx": "approx",
     "some": "approx", "nearly": "approx", "almost": "approx", "roughly": "approx",
-    "close to": "approx", "circa": "approx", "an estimated": "approx", "estimated": "approx",
+    "close to": "approx", "circa": "approx", "an estimated": "approx",
     "около": "approx", "порядка": "approx", "почти": "approx", "примерно": "approx",
-    "приблизительно": "approx", "ориентировочно": "approx", "около чем": "approx",
+    "приблизительно": "approx", "ориентировочно": "approx",
     "шамамен": "approx", "жуық": "approx", "шамасында": "approx", "жобамен": "approx",
     "жуықтап": "approx",
 }
@@ -221,11 +220,11 @@ SUFFIX_QUALIFIER_PHRASES: dict[str, str] = {
     "plus": "min", "or less": "max", "and less": "max", "и более": "min", "и выше": "min",
     "и менее": "max", "астам": "min", "артық": "min", "аса": "min", "дейін": "max",
     "жуық": "approx", "шамасында": "approx", "кем емес": "min", "көп": "min", "кем": "max",
+    "асады": "min", "асатын": "min", "асып": "min", "асты": "min",
 }
-# Qualifier words that mean "increase by" before a figure and must not make it a maximum.
-FIGURE_NEUTRAL_QUALIFIERS = frozenset({"by", "к", "until", "till", "before", "after", "since",
-                                       "после", "не ранее", "не позднее", "no later than",
-                                       "not later than"})
+# Before a figure these mean "increase by" ("expanded by 1,140 head"), not a maximum; before a
+# year they do ("by 2028").
+FIGURE_NEUTRAL_QUALIFIERS = frozenset({"by", "к"})
 
 # --- periods of rates -----------------------------------------------------------------------
 PERIOD_PHRASES: dict[str, str] = {
@@ -236,9 +235,9 @@ PERIOD_PHRASES: dict[str, str] = {
     "годовая": "year", "годовой": "year", "годовую": "year",
     "жылына": "year", "жыл сайын": "year", "жылдық": "year",
     "per day": "day", "a day": "day", "daily": "day", "/day": "day", "each day": "day",
-    "в сутки": "day", "в день": "day", "/сут": "day", "/сутки": "day", "ежесуточно": "day", "суточная": "day",
-    "тәулігіне": "day", "күніне": "day", "тәулігі": "day",
-    "per hour": "hour", "an hour": "hour", "a hour": "hour", "/hour": "hour",
+    "в сутки": "day", "в день": "day", "/сут": "day", "/сутки": "day", "ежесуточно": "day",
+    "суточная": "day", "тәулігіне": "day", "күніне": "day", "тәулігі": "day",
+    "per hour": "hour", "an hour": "hour", "/hour": "hour",
     "в час": "hour", "сағатына": "hour",
 }
 
@@ -462,14 +461,21 @@ def currency_of(word: str) -> str | None:
 def unit_of(word: str) -> tuple[str, float] | None:
     """(unit, multiplier to the base unit) of a unit word: "tonnes"/"тонн" -> ("t", 1), "Mt" ->
     ("t", 1e6), "bcm" -> ("m3", 1e9), "GW"/"ГВт" -> ("MW", 1e3), "kW" -> ("MW", 1e-3),
-    "рабочих мест"/"жұмыс орны" -> ("jobs", 1), "people" -> ("jobs", 1). None for anything else.
-    "MT" (upper case, metric tons) is ("t", 1); "Mt"/"mt" are megatonnes."""
+    "рабочих мест"/"жұмыс орны" -> ("jobs", 1), "people" -> ("jobs", 1). A scale word before
+    the unit multiplies it ("thousand tonnes" -> ("t", 1e3), "млрд кубометров" -> ("m3", 1e9)).
+    "MT" (upper case, metric tons) is ("t", 1); "Mt"/"mt" are megatonnes. None otherwise."""
     if word.strip() == "MT":
         return ("t", 1.0)
-    value = _whole(word, "unit")
-    if isinstance(value, tuple):
-        return (str(value[0]), float(value[1]))
-    return None
+    tokens = tokenize(word)
+    scale = 1.0
+    found = match_phrase(tokens, 0, "scale")
+    if found is not None and found[1] < len(tokens):
+        scale = float(found[0])
+        tokens = tokens[found[1] :]
+    unit = match_phrase(tokens, 0, "unit")
+    if unit is None or unit[1] != len(tokens):
+        return None
+    return (str(unit[0][0]), float(unit[0][1]) * scale)
 
 
 def qualifier_of(prefix: str, lang: str = "en") -> str:

@@ -22,11 +22,13 @@ first seen), so they stay stable as new releases arrive.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -116,6 +118,7 @@ def translit(text: str) -> str:
     return text.lower().translate(_TRANSLIT)
 
 
+@functools.lru_cache(maxsize=16384)
 def company_group(name: str | None) -> str | None:
     """A company's comparison key: transliterated, without legal form, aliased to its group."""
     if not name:
@@ -125,6 +128,7 @@ def company_group(name: str | None) -> str | None:
     return _COMPANY_ALIASES.get(key, key) or None
 
 
+@functools.lru_cache(maxsize=16384)
 def product_family(product: str | None) -> str | None:
     """The family of a product ("copper cathode" -> "copper"); unknown products stay themselves."""
     if not product:
@@ -146,16 +150,17 @@ def regions_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or _REGION_PARENT.get(a) == b or _REGION_PARENT.get(b) == a
 
 
-@dataclass
+@dataclass(frozen=True)
 class Signature:
     """What a label says about its project, in language-independent terms."""
 
     facility: str | None
-    families: set[str]
+    families: frozenset[str]
     phase: int | None
-    names: set[str]
+    names: frozenset[str]
 
 
+@functools.lru_cache(maxsize=65536)  # labels repeat across releases and resolutions
 def label_signature(label: str, company: str | None) -> Signature:
     """Facility type, product families, phase and proper names of a project label."""
     text = label.lower()
@@ -185,7 +190,7 @@ def label_signature(label: str, company: str | None) -> Signature:
                 or not re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text)):
             continue
         names.add(key[:5])
-    return Signature(facility, families, phase, names)
+    return Signature(facility, frozenset(families), phase, frozenset(names))
 
 
 def _words(label: str) -> set[str]:
@@ -209,7 +214,7 @@ class Mention:
     first_seen_at: datetime
     fact_ids: list[int]
     company_key: str | None = None
-    sig: Signature = field(default_factory=lambda: Signature(None, set(), None, set()))
+    sig: Signature = field(default_factory=lambda: Signature(None, frozenset(), None, frozenset()))
     families: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
 
@@ -288,9 +293,40 @@ def _hash_id(prefix: str, key: str) -> str:
     return prefix + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _compatible_regions(region: str) -> set[str]:
+    return {region} | {r for r, parent in _REGION_PARENT.items() if parent == region} | (
+        {_REGION_PARENT[region]} if region in _REGION_PARENT else set())
+
+
+def _lookup_keys(m: Mention) -> set[str]:
+    """Index keys under which every cluster ``m`` could have evidence for is registered."""
+    keys = {f"c:{m.company_key.split()[0]}"} if m.company_key else set()
+    keys |= {f"n:{n}" for n in m.sig.names}
+    if m.region:
+        keys |= {f"rf:{r}|{f}" for r in _compatible_regions(m.region) for f in m.families}
+    return keys
+
+
+def _cluster_keys(c: Cluster) -> set[str]:
+    keys = {f"c:{k.split()[0]}" for k in c.attr("company_key")}
+    keys |= {f"n:{n}" for m in c.mentions for n in m.sig.names}
+    keys |= {f"rf:{r}|{f}" for r in c.attr("region") for f in c.union("families")}
+    return keys
+
+
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions into projects by the rules of the module docstring (no curation)."""
     clusters: list[Cluster] = []
+    # Blocking: evidence needs a shared company, name, or region and family, so only clusters
+    # indexed under one of those can match; this keeps resolution linear in practice.
+    index: dict[str, set[int]] = defaultdict(set)
+    by_index: dict[int, Cluster] = {}
+
+    def register(c: Cluster) -> None:
+        by_index[c.index] = c
+        for key in _cluster_keys(c):
+            index[key].add(c.index)
+
     portfolios: dict[str, Cluster] = {}
     counter = itertools.count()  # creation order: older clusters win ties
     by_release: dict[tuple[str, int], list[Mention]] = {}
@@ -307,7 +343,9 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
                     portfolios[pkey] = Cluster(next(counter), project_id=_hash_id("pf-", pkey))
                 portfolios[pkey].mentions.append(m)
                 continue
-            scored = sorted(((s, c) for c in clusters if (s := _score(m, c)) is not None),
+            candidates = sorted({i for key in _lookup_keys(m) for i in index.get(key, ())})
+            scored = sorted(((s, c) for c in map(by_index.__getitem__, candidates)
+                             if (s := _score(m, c)) is not None),
                             key=lambda sc: (-sc[0][1], sc[1].index))
             if (len(scored) > 1 and scored[0][0][0] == scored[1][0][0]
                     and scored[0][1].attr("company_key") != scored[1][1].attr("company_key")):
@@ -324,11 +362,13 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             if m.key in placed or c.index in taken:
                 continue
             c.mentions.append(m)
+            register(c)
             taken.add(c.index)
             placed.add(m.key)
         for m in release_mentions:
             if m.scope != "portfolio" and m.key not in placed:
                 clusters.append(Cluster(next(counter), [m]))
+                register(clusters[-1])
                 placed.add(m.key)
     for c in clusters:
         seed = min(c.mentions, key=lambda m: m.seed_order)
@@ -378,19 +418,31 @@ def _split_matches(m: Mention, row: dict[str, Any]) -> bool:
 
 
 # --- reading and writing ----------------------------------------------------------------------
-def load_mentions(con: duckdb.DuckDBPyConnection) -> list[Mention]:
-    """The mentions of every fact of the latest extractions (all versions of all releases)."""
+def mention_key(scope: str, lang: str, release_id: int, label: str, region: str | None,
+                company: str | None) -> str:
+    """Identity of a mention; stable across versions and extractions of a release."""
+    return "|".join([scope, lang, str(release_id), " ".join(label.lower().split()),
+                     region or "", company_group(company) or ""])
+
+
+def load_mentions(
+    con: duckdb.DuckDBPyConnection, *, lang: str | None = None, release_id: int | None = None,
+    version: int | None = None,
+) -> list[Mention]:
+    """The mentions of the facts of the latest extractions (all versions of all releases, or
+    of one release / one version)."""
     rows = con.execute(
         "SELECT lf.scope, lf.lang, lf.release_id, lf.project, lf.region, lf.company,"
         " list(DISTINCT lf.product) FILTER (WHERE lf.product IS NOT NULL),"
         " min(lf.published_at), min(r.first_seen_at), list(lf.fact_id ORDER BY lf.fact_id)"
         " FROM latest_facts AS lf JOIN releases AS r USING (lang, release_id)"
-        " GROUP BY ALL"
+        " WHERE (?::VARCHAR IS NULL OR lf.lang = ?) AND (?::BIGINT IS NULL OR lf.release_id = ?)"
+        " AND (?::INTEGER IS NULL OR lf.version = ?)"
+        " GROUP BY ALL", [lang, lang, release_id, release_id, version, version]
     ).fetchall()
     out = []
     for scope, lang, rid, label, region, company, products, published, seen, ids in rows:
-        key = "|".join([scope, lang, str(rid), " ".join(label.lower().split()), region or "",
-                        company_group(company) or ""])
+        key = mention_key(scope, lang, rid, label, region, company)
         out.append(Mention(key, scope, lang, rid, label, region, company, sorted(products or []),
                            published, seen, ids))
     # One mention per key: the same label with a differently written company is one mention.
@@ -428,6 +480,7 @@ def _project_row(c: Cluster) -> dict[str, Any]:
 class ResolveResult:
     """What one :func:`resolve_all` did."""
 
+    facts: int
     projects: int
     facts_updated: int
     projects_added: int
@@ -486,7 +539,33 @@ def resolve_all(con: duckdb.DuckDBPyConnection) -> ResolveResult:
                             + ", updated_at = ? WHERE project_id = ?", [*values, now, pid])
     log.info("resolved %d facts into %d projects (%d facts moved, %d new, %d removed)",
              len(fact_ids), len(rows), updated, added, len(gone))
-    return ResolveResult(len(rows), int(updated), added, len(gone))
+    return ResolveResult(len(fact_ids), len(rows), int(updated), added, len(gone))
+
+
+def resolve_version(con: duckdb.DuckDBPyConnection, lang: str, release_id: int, version: int) -> int:
+    """Cheap, incremental resolution of one just-stored version (caller's transaction): its
+    facts whose mention (release, label, region, company) already has a project, from another
+    version or an earlier extraction, get that project. Other facts keep ``project_id`` NULL
+    until the run's :func:`resolve_all`, which :func:`warehouse.changes.detect_changes` runs
+    whenever NULLs remain. Returns the number of facts assigned. (A full resolution per version
+    would make a backfill quadratic.)"""
+    known: dict[str, str] = {}
+    for scope, label, region, company, project_id, _ in con.execute(
+            "SELECT scope, project, region, company, project_id, max(extracted_at) AS last_at"
+            " FROM facts WHERE lang = ? AND release_id = ? AND project_id IS NOT NULL"
+            " GROUP BY ALL ORDER BY last_at", [lang, release_id]).fetchall():
+        known[mention_key(scope, lang, release_id, label, region, company)] = project_id
+    assigned = 0
+    for m in load_mentions(con, lang=lang, release_id=release_id, version=version):
+        if m.key not in known:
+            continue
+        (n,) = con.execute(
+            "SELECT count(*) FROM facts WHERE project_id IS NULL AND list_contains(?, fact_id)",
+            [m.fact_ids]).fetchone() or (0,)
+        con.execute("UPDATE facts SET project_id = ? WHERE project_id IS NULL"
+                    " AND list_contains(?, fact_id)", [known[m.key], m.fact_ids])
+        assigned += n
+    return assigned
 
 
 def _project(con: duckdb.DuckDBPyConnection, project_id: str) -> tuple[str, str]:
@@ -498,7 +577,7 @@ def _project(con: duckdb.DuckDBPyConnection, project_id: str) -> tuple[str, str]
 
 
 def merge_projects(
-    con: duckdb.DuckDBPyConnection, keep_id: str, merge_id: str, note: str,
+    con: duckdb.DuckDBPyConnection, keep_id: str, merge_id: str, note: str = "",
     curated_by: str | None = None,
 ) -> ResolveResult:
     """Record that ``merge_id`` is the same project as ``keep_id``, then re-resolve and refresh
@@ -519,15 +598,17 @@ def merge_projects(
 
 
 def split_project(
-    con: duckdb.DuckDBPyConnection, project_id: str, *, new_label: str, note: str,
-    release_ids: list[int] | None = None, label_pattern: str | None = None,
-    curated_by: str | None = None,
+    con: duckdb.DuckDBPyConnection, project_id: str, selector: Sequence[int] | str,
+    new_label: str, note: str = "", *, curated_by: str | None = None,
 ) -> str:
-    """Move the facts of ``project_id`` from ``release_ids`` or whose label matches the regex
-    ``label_pattern`` (case-insensitive) to a new project labelled ``new_label``; return its id.
-    Re-resolves and refreshes changes in one transaction. Raises CurationError when the project
-    is unknown, the pattern is invalid, or the split would move no fact or every fact."""
+    """Move the facts of ``project_id`` that come from the releases ``selector`` (a list of
+    release ids) or whose label matches ``selector`` (a str: a case-insensitive regular
+    expression) to a new project labelled ``new_label``; return its id. Re-resolves and
+    refreshes changes in one transaction. Raises CurationError when the project is unknown, the
+    pattern is invalid, or the split would move no fact or every fact."""
     seed_key, _ = _project(con, project_id)
+    release_ids = None if isinstance(selector, str) else [int(r) for r in selector]
+    label_pattern = selector if isinstance(selector, str) else None
     if not release_ids and not label_pattern:
         raise CurationError("a split needs release ids or a label pattern")
     try:

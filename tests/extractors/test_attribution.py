@@ -36,7 +36,7 @@ def test_region_and_product_carry_to_later_sentences_of_the_paragraph() -> None:
     assert facts["800 permanent jobs"].scope == "project"
 
 
-def test_company_without_legal_form() -> None:
+def test_company_is_named_without_its_legal_form() -> None:
     facts = by_evidence(extract(MULTI_PROJECT))
     assert facts["200 thousand tonnes"].company == "Kazakhstan Soda"
 

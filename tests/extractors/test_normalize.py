@@ -62,6 +62,12 @@ NUMBERS = [
     (f"2{NBSP}500", "kk", 2500.0),
     ("бес", "kk", 5.0),
     ("2024", "en", 2024.0),
+    ("8.7 thousand", "en", 8700.0),
+    ("two thousand", "en", 2000.0),
+    ("1 trillion and 27 billion", "en", 1.027e12),
+    ("1,2 млрд", "ru", 1.2e9),
+    ("8,7 тыс.", "ru", 8700.0),
+    ("300 мың", "kk", 300000.0),
 ]
 
 NOT_NUMBERS = [
@@ -80,6 +86,10 @@ NOT_NUMBERS = [
     ("12 34", "ru"),
     ("a", "en"),
     ("третий", "ru"),
+    ("5 tonnes", "en"),
+    ("$5", "en"),
+    ("thousand", "en"),
+    ("15 января", "ru"),
 ]
 
 
@@ -154,6 +164,8 @@ UNITS = [
     ("workplaces", ("jobs", 1.0)), ("рабочих мест", ("jobs", 1.0)),
     ("жұмыс орны", ("jobs", 1.0)), ("projects", ("projects", 1.0)),
     ("проектов", ("projects", 1.0)), ("жоба", ("projects", 1.0)),
+    ("thousand tonnes", ("t", 1e3)), ("млрд кубометров", ("m3", 1e9)),
+    ("million cubic metres", ("m3", 1e6)),
 ]
 
 
@@ -162,7 +174,7 @@ def test_unit_of(word: str, expected: tuple[str, float]) -> None:
     assert unit_of(word) == expected
 
 
-@pytest.mark.parametrize("word", ["plant", "", "billion", "$", "тоннель"])
+@pytest.mark.parametrize("word", ["plant", "", "billion", "$", "тоннель", "tonnes of coal"])
 def test_unit_of_rejects(word: str) -> None:
     assert unit_of(word) is None
 
@@ -352,6 +364,39 @@ FIGURES = [
     ("50 гектар", "kk", fig(50, "ha")),
     ("23 жоба", "kk", fig(23, "projects")),
     ("1 ГВт", "kk", fig(1000, "MW")),
+    ("2 мыңнан астам жұмыс орны", "kk", fig(2000, "jobs", "min")),
+    ("665 млрд теңгеден астам", "kk", fig(665e9, "KZT", "min")),
+    ("500 млн АҚШ доллары", "kk", fig(500e6, "USD")),
+    ("10 мың тоннадан асады", "kk", fig(10000, "t", "min")),
+    ("3 мың орындық", "kk", fig(3000, "places")),
+    # changes, letter scales, compounds, rates stated before or after
+    ("increase from 450 to 750 thousand tonnes", "en",
+     fig(450000, "t", "range", value_max=750000, flags=("change",))),
+    ("увеличится с 450 тыс. до 750 тыс. тонн", "ru",
+     fig(450000, "t", "range", value_max=750000, flags=("change",))),
+    ("from 12 thousand to 38 thousand hectares", "en",
+     fig(12000, "ha", "range", value_max=38000)),
+    ("50k jobs", "en", fig(50000, "jobs")),
+    ("$1.5-billion project", "en", fig(1.5e9, "USD")),
+    ("a 1.5-billion-dollar plant", "en", fig(1.5e9, "USD")),
+    ("$3 billion and 500 million", "en", fig(3.5e9, "USD")),
+    ("1 млн 200 тыс. тонн", "ru", fig(1.2e6, "t")),
+    ("as much as $5 billion", "en", fig(5e9, "USD", "max")),
+    ("1000-нан көп жұмыс орны", "kk", fig(1000, "jobs", "min")),
+    ("five projects", "en", fig(5, "projects")),
+    ("Он будет выпускать 300 тыс. тонн", "ru", fig(300000, "t")),
+    ("In 2024, 21 projects", "en", fig(21, "projects")),
+    ("В 2024 году 21 проект", "ru", fig(21, "projects")),
+    ("one of the plants will produce 5 million tonnes", "en", fig(5e6, "t")),
+    ("5 MT", "en", fig(5, "t")),
+    ("3 Mtpa", "en", fig(3e6, "t", period="year")),
+    ("annual capacity of 5 million tonnes", "en", fig(5e6, "t", period="year")),
+    ("ежегодно добывать до 9 млн тонн", "ru", fig(9e6, "t", "max", period="year")),
+    ("300 тыс. тонн/год", "ru", fig(300000, "t", period="year")),
+    ("2 млн т в год", "ru", fig(2e6, "t", period="year")),
+    ("5 million t/year", "en", fig(5e6, "t", period="year")),
+    ("5 tonnes. A year later", "en", fig(5, "t")),
+    ("a year. 190 people work", "en", fig(190, "jobs", flags=("people",))),
     # bare numbers (no unit): still figures
     ("300", "en", fig(300, None)),
     ("5 million", "en", fig(5e6, None)),
@@ -418,6 +463,12 @@ NOT_FIGURES = [
     ("20 лет", "ru"),
     ("Q4", "en"),
     ("1/2", "en"),
+    ("one of the largest", "en"),
+    ("five", "en"),
+    ("the 2nd phase", "en"),
+    ("5-year plan", "en"),
+    ("$15.01.2026", "en"),
+    ("9" * 400 + " tonnes", "en"),
 ]
 
 
@@ -466,6 +517,8 @@ YEARS = [
     ("2025-2026 жылдары", "kk", (2025, 2026, "range", "2025/2026")),
     ("2023 жылдың төртінші тоқсанында", "kk", (2023, None, "eq", "2023-Q4")),
     ("2026 жылдың желтоқсанында", "kk", (2026, None, "eq", "2026-12")),
+    ("2025 жылдан бастап", "kk", (2025, None, "min", "2025")),
+    ("2026 жылға қарай", "kk", (2026, None, "max", "2026")),
 ]
 
 

@@ -126,6 +126,18 @@ def test_scale_words_multiply(whole: int, tenth: int, scale_word: str) -> None:
 
 
 @FAST
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(sorted(w for w in SCALE_WORDS if len(w) > 1)),
+    LANGS,
+)
+def test_parse_number_multiplies_by_scale_words(n: int, scale_word: str, lang: str) -> None:
+    scale = scale_of(scale_word)
+    assert scale is not None
+    assert parse_number(f"{n} {scale_word}", lang) == n * scale
+
+
+@FAST
 @given(st.integers(min_value=1, max_value=999), st.sampled_from(["en", "ru"]))
 def test_range_scale_applies_to_both_ends(low: int, lang: str) -> None:
     scale_word = "thousand" if lang == "en" else "тыс."

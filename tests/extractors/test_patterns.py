@@ -24,8 +24,8 @@ STABLE_IDS = [
     "status:planned:0",
     "status:commissioned:0",
     "cue:commission:0",
-    "money.pre_sign",
-    "year.prep",
+    "num.word",
+    "year.single",
 ]
 
 

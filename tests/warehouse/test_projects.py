@@ -14,6 +14,7 @@ from warehouse.projects import (
     product_family,
     regions_compatible,
     resolve_all,
+    resolve_version,
 )
 
 
@@ -185,3 +186,24 @@ def test_label_signature(label: str, facility: str, phase: int | None, names: se
 def test_regions_carved_out_in_2022_are_compatible_with_their_parent() -> None:
     assert regions_compatible("KZ-10", "KZ-63") and regions_compatible("KZ-63", "KZ-10")
     assert not regions_compatible("KZ-10", "KZ-47")
+
+
+def test_resolve_version_reuses_the_project_of_a_known_mention(
+        con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 1, "2025-06-01T10:00:00+05:00", [fd("investment", 1.5e9, "USD")], text="v1")
+    resolve_all(con)
+    (pid,) = con.execute("SELECT DISTINCT project_id FROM facts").fetchone() or ("",)
+    # An edit (version 2) and a re-extraction of it: same label, so the same project at once.
+    report(con, 1, "2025-06-01T10:00:00+05:00", [fd("investment", 1.7e9, "USD")], text="v2")
+    assert resolve_version(con, "en", 1, 2) == 1
+    report(con, 1, "2025-06-01T10:00:00+05:00", [fd("investment", 1.7e9, "USD")], text="v2",
+           extractor_version="2.0")
+    assert resolve_version(con, "en", 1, 2) == 1
+    assert con.execute("SELECT DISTINCT project_id FROM facts").fetchall() == [(pid,)]
+
+
+def test_resolve_version_leaves_new_mentions_for_resolve_all(
+        con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 1, "2025-06-01T10:00:00+05:00", [fd("investment", 1.5e9, "USD")])
+    assert resolve_version(con, "en", 1, 1) == 0
+    assert con.execute("SELECT project_id FROM facts").fetchall() == [(None,)]

@@ -1,0 +1,78 @@
+"""Throughput of ``extract`` against bare ``spacy.blank("en")`` tokenisation (not a test).
+
+    python benchmarks/bench_extract.py [--rounds 7] [--repeat 5] [--dir tests/eval/dev/en]
+
+Both are measured in the same process on the same texts, in interleaved rounds (bare, extract,
+bare, extract...), each round running the whole set ``repeat`` times; the best round of each
+is kept (the least disturbed by other processes). Prints documents per second of both and the
+ratio ``extract_docs_per_s / bare_docs_per_s`` (target: >= 0.5, i.e. within 2x of tokenising).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors.extract import extract  # noqa: E402
+from extractors.pipeline import get_nlp  # noqa: E402
+
+
+def _load(folder: Path) -> list[tuple[str, str | None]]:
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        out.append((doc["text"], doc.get("published")))
+    return out
+
+
+def _round(fn: Callable[[str, str | None], object], texts: list[tuple[str, str | None]],
+           repeat: int) -> float:
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for text, published in texts:
+            fn(text, published)
+    return (repeat * len(texts)) / (time.perf_counter() - start)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=ROOT / "tests" / "eval" / "dev" / "en")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    texts = _load(args.dir)
+    bare = spacy.blank("en")
+    get_nlp("en")  # build outside the measurement, like a long-running process
+
+    def tokenise(text: str, published: str | None) -> object:
+        return bare.make_doc(text)
+
+    def run_extract(text: str, published: str | None) -> object:
+        return extract(text, "en", published)
+
+    # warm both (tokenizer caches, lazy imports) before measuring
+    _round(tokenise, texts, 1)
+    _round(run_extract, texts, 1)
+    bare_best = extract_best = 0.0
+    for _ in range(args.rounds):
+        bare_best = max(bare_best, _round(tokenise, texts, args.repeat))
+        extract_best = max(extract_best, _round(run_extract, texts, args.repeat))
+    ratio = extract_best / bare_best
+    print(f"documents: {len(texts)} x {args.repeat} per round, {args.rounds} rounds (best kept)")
+    print(f"bare tokenisation : {bare_best:10.1f} docs/s ({1e6 / bare_best:8.1f} us/doc)")
+    print(f"extract           : {extract_best:10.1f} docs/s ({1e6 / extract_best:8.1f} us/doc)")
+    print(f"ratio extract/bare: {ratio:.3f} (target >= 0.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

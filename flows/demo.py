@@ -1,0 +1,80 @@
+"""``kzfacts demo``: the whole product offline in under a minute.
+
+Serves the demo copy of the site (flows/demo_site) on 127.0.0.1, runs the nightly flow on it,
+edits one release on the "site" as the Government sometimes does, runs the flow again, and shows
+the facts, the change with both sentences, and the alert it produced.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from flows.alerts import render_alert
+from flows.localsite import LocalSite, load_demo_releases
+from warehouse.db import connect
+from warehouse.outbox import pending_alerts
+from warehouse.queries import list_changes
+
+
+def run_demo(db_path: Path, console: Console) -> None:
+    """Run the demo into ``db_path`` (started afresh: the demo file is replaced)."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.nightly import nightly
+
+    for stale in (db_path, db_path.with_name(db_path.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    # Date the demo releases "yesterday" so the edited one is inside the re-fetch window.
+    newest = datetime.now(UTC) - timedelta(days=1)
+    with LocalSite(load_demo_releases(newest_at=newest), per_page=4) as site:
+        console.rule(f"[bold]1. first night: crawling the demo site at {site.base_url}")
+        first = nightly(db_path=str(db_path), base_url=site.base_url, request_delay=0.0,
+                        command="demo")
+        console.print(f"{first['versions_new']} releases stored, {first['facts_new']} facts "
+                      f"extracted, {first['requests']} requests")
+        _show_facts(db_path, console)
+
+        site.set_releases(load_demo_releases(edited=True, newest_at=newest))
+        console.rule("[bold]2. the site edits a release; second night")
+        second = nightly(db_path=str(db_path), base_url=site.base_url, request_delay=0.0,
+                         command="demo")
+        console.print(f"{second['versions_new']} new version(s), {second['changes_new']} "
+                      f"change(s), {second['requests']} requests")
+    _show_changes_and_alerts(db_path, console)
+    console.rule()
+    console.print(f"Warehouse: {db_path}. Try: kzfacts changes --db {db_path}; "
+                  f"kzfacts projects list --db {db_path}; "
+                  f"kzfacts sql 'SELECT * FROM current_figures' --db {db_path}")
+
+
+def _show_facts(db_path: Path, console: Console) -> None:
+    con = connect(db_path)
+    rows = con.execute(
+        "SELECT lang, release_id, metric, value, unit, qualifier, project, evidence"
+        " FROM facts ORDER BY release_id, lang, start LIMIT 40"
+    ).fetchall()
+    table = Table(title="facts extracted (first 40)")
+    for col in ("lang", "release", "metric", "value", "unit", "qual.", "project", "evidence"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(v) if v is not None else "" for v in row))
+    console.print(table)
+    con.close()
+
+
+def _show_changes_and_alerts(db_path: Path, console: Console) -> None:
+    con = connect(db_path)
+    for change in list_changes(con, None):
+        console.print(f"[bold]{change['change']}[/bold] {change['project']} / "
+                      f"{change['metric']}: {change['old_value']} -> {change['new_value']}")
+    pending = pending_alerts(con)
+    if pending:
+        console.rule("[bold]alerts (kept in the outbox: set KZFACTS_ALERT_URLS to send them)")
+    for alert in pending:
+        title, body = render_alert(alert.payload)
+        console.print(f"[bold]{title}[/bold]\n{body}\n")
+    con.close()
