@@ -28,8 +28,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 # Clause boundaries inside a sentence: coordination that usually starts a new statement.
-_CLAUSE_RE = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+")
-_PRONOUN_START = ("they ", "their ", "these ", "of these", "all of them", "together they")
+# Clause boundaries inside a sentence, per language.
+_CLAUSE_RE = {
+    "en": re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+"),
+    "ru": re.compile(r",\s+(?:а также|а|но|и|тогда как)\s+|;\s+"),
+}
+# A sentence that continues a total: "They will create ...", "Их реализация позволит ..."
+_PRONOUN_START = {
+    "en": ("they ", "their ", "these ", "of these", "all of them", "together they"),
+    "ru": ("они ", "их ", "эти ", "из них"),
+}
 
 
 @dataclass(frozen=True)
@@ -72,15 +80,18 @@ class Sentence:
 class DocContext:
     """Mentions of one release indexed by sentence; built once per ``extract`` call."""
 
-    def __init__(self, text: str, sents: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    def __init__(self, text: str, sents: list[tuple[int, int]], mentions: list[Mention],
+                 lang: str = "en") -> None:
         self.text = text
+        self.lang = lang if lang in _CLAUSE_RE else "en"
+        clause_re = _CLAUSE_RE[self.lang]
         self.sentences: list[Sentence] = []
         para = 0
         prev_end = 0
         for s, e in sents:
             if "\n" in text[prev_end:s]:
                 para += 1
-            clause_starts = [s] + [m.end() for m in _CLAUSE_RE.finditer(text, s, e)]
+            clause_starts = [s] + [m.end() for m in clause_re.finditer(text, s, e)]
             self.sentences.append(Sentence(s, e, para, clause_starts))
             prev_end = e
         self._starts = [s.start for s in self.sentences]
@@ -128,7 +139,7 @@ class DocContext:
         return [m for m in self.sentences[i].mentions if m.kind == kind]
 
     def starts_with_pronoun(self, i: int) -> bool:
-        return self.sentence_text(i).lower().startswith(_PRONOUN_START)
+        return self.sentence_text(i).lower().startswith(_PRONOUN_START[self.lang])
 
 
 # --- region --------------------------------------------------------------------------------------
@@ -154,7 +165,9 @@ def resolve_region(ctx: DocContext, i: int, pos: int) -> str | None:
     return after[0].key if after else None
 
 
-_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?$", re.I)
+_LOCATIVE = re.compile(r"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?"
+                       r"(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?"
+                       r"|(?:^|\s)(?:в|во|под|около|вблизи)\s+(?:городе\s+|поселке\s+|районе\s+)?)$", re.I)
 
 
 def _carried_region(ctx: DocContext, para_start: int) -> str | None:
@@ -230,7 +243,8 @@ def product_after(ctx: DocContext, i: int, end: int, limit: int = 3) -> str | No
             if len(gap) > 40:
                 break
             words = gap.split()
-            if words and words[0] == "of" and len(words) <= limit:
+            # "tonnes of copper cathode"; Russian puts the product right after: "тонн меди"
+            if (words and words[0] == "of" and len(words) <= limit) or not words:
                 return m.key
             return None
     return None
@@ -275,7 +289,8 @@ def facility_product(ctx: DocContext, i: int, plural: bool = False) -> str | Non
         cursor = f.start
         for p in reversed([p for p in products if p.end <= f.start]):
             gap = text[p.end:cursor].strip().lower()
-            if gap in ("", "smelting", "processing", "production", "-") or (joined and gap == "and"):
+            if gap in ("", "smelting", "processing", "production", "-") or \
+                    (joined and gap in ("and", "и")):
                 joined.insert(0, p.key)
                 cursor = p.start
             else:
@@ -286,7 +301,8 @@ def facility_product(ctx: DocContext, i: int, plural: bool = False) -> str | Non
         for p in products:
             if p.start >= f.end:
                 gap = text[f.end:p.start].strip().lower()
-                if gap in ("for", "producing", "for the production of", "to produce", "of") or (
+                if gap in ("for", "producing", "for the production of", "to produce", "of",
+                           "по производству", "по выпуску", "для") or (
                     gap.startswith("for ") and len(gap.split()) <= 3
                 ):
                     return p.key

@@ -4,8 +4,8 @@ Contract (FACTS.md):
 
 - every fact's ``evidence == text[start:end]``; ``sentence`` is the text of its sentence;
   facts are sorted by ``start``;
-- English only in this version (``EXTRACTOR_VERSION``): for any other language the result is
-  ``[]`` (no rules yet, documented rather than guessed);
+- English and Russian rules (``EXTRACTOR_VERSIONS``); for any other language (Kazakh
+  included) the result is ``[]``: no rules yet, documented rather than guessed;
 - never raises on arbitrary text (a malformed pattern file is a ``PatternError`` at build time,
   a programming error, not a property of the text).
 
@@ -22,18 +22,20 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from extractors import attribution as attr
 from extractors.attribution import DocContext, Mention
 from extractors.fact import Fact
 from extractors.figure_parse import ParsedFigure, parse_figure, parse_year
-from extractors.pipeline import SUPPORTED_LANGS, get_nlp
+from extractors.pipeline import SUPPORTED_LANGS, Offsets, collect_mentions, get_nlp
 from extractors.pipeline import run as run_pipeline
 
-EXTRACTOR_VERSION = "en-1.0"
+EXTRACTOR_VERSION = "en-1.0"  # the English rules; bump on any rule change
+# Per-language rule versions (the lead stores EXTRACTOR_VERSION today; Russian rules are new).
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.0"}
 
 log = logging.getLogger(__name__)
 
@@ -42,143 +44,96 @@ CAPACITY_UNITS = frozenset({"t", "m3", "MW", "MWh", "Gcal/h", "head", "units", "
 SIZE_UNITS = frozenset({"km", "ha", "m2"})
 # normaliser flags worth a reader's attention; internal ones ("people") are not passed on
 PUBLIC_FLAGS = frozenset({"two_currencies", "ambiguous", "ambiguous_scale", "suspicious"})
-_PEOPLE_WORDS = frozenset({"people", "workers", "employees", "specialists", "persons"})
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """The few rules that are words rather than patterns: closed word classes the extractor
+    tests directly (the rest of the vocabulary lives in ``patterns/*.jsonl``)."""
+
+    people_words: frozenset[str]  # "240 people": jobs only with an employment cue
+    count_noun: re.Pattern[str]  # last word of a count of projects
+    scale_words: frozenset[str]
+    # year phrases relative to the publication date: (ending, years to add)
+    relative_years: tuple[tuple[str, int], ...]
+    max_prefixes: tuple[str, ...]  # "by the end of the year" is a maximum
+    skip_year_words: frozenset[str]  # "since 2010", "from 2020": not a commissioning date
+    plan_period_word: str | None  # "for 2024-2028" is a plan period unless "scheduled for"
+    scheduled_words: frozenset[str]
+    not_news_before_launched: frozenset[str]  # "are launched on time", "to be launched"
+    countable: frozenset[str]  # products counted in pieces the normaliser does not map yet
+    one_of: tuple[str, ...]  # "one of the (key|largest) projects" names a single project
+
+
+RULES: dict[str, LanguageRules] = {
+    "en": LanguageRules(
+        people_words=frozenset({"people", "workers", "employees", "specialists", "persons"}),
+        count_noun=re.compile(r"^(?:projects|initiatives)$"),
+        scale_words=frozenset({"thousand", "thou", "k", "million", "mln", "mn", "m", "billion",
+                               "bln", "bn", "b", "trillion", "trln", "tn", "trl", "tln"}),
+        relative_years=(("next year", 1), ("this year", 0), ("the year", 0), ("year - end", 0),
+                        ("year-end", 0)),
+        max_prefixes=("by",),
+        skip_year_words=frozenset({"since", "from", "during", "after"}),
+        plan_period_word="for",
+        scheduled_words=frozenset({"scheduled", "planned", "slated", "set", "due", "expected",
+                                   "envisaged", "targeted", "earmarked"}),
+        not_news_before_launched=frozenset({"is", "are", "be", "being", "to", "the", "a", "will",
+                                            "get", "newly"}),
+        countable=frozenset({"tyres", "tires", "engines", "lifts", "elevators", "panels",
+                             "pumps", "batteries"}),
+        one_of=("one of the", "one of the key", "one of the largest", "one of the major",
+                "one of the main", "one of the biggest", "among the", "among the largest",
+                "among the key", "among the major", "among the biggest", "among the new"),
+    ),
+    "ru": LanguageRules(
+        people_words=frozenset({"человек", "работников", "сотрудников", "специалистов"}),
+        count_noun=re.compile(r"^(?:мега)?проект(?:а|ов)?$|^инициатив"),
+        scale_words=frozenset({"тыс", "тыс.", "млн", "млрд", "трлн", "тысяч", "тысячи",
+                               "миллион", "миллиона", "миллионов", "миллиард", "миллиарда",
+                               "миллиардов"}),
+        relative_years=(("следующем году", 1), ("этом году", 0), ("конца года", 0),
+                        ("конца этого года", 0)),
+        max_prefixes=("до", "к"),
+        skip_year_words=frozenset({"с", "со", "за", "после"}),
+        plan_period_word=None,
+        scheduled_words=frozenset(),
+        not_news_before_launched=frozenset(),
+        countable=frozenset(),
+        one_of=("одним из", "один из", "одна из", "одного из", "одной из", "одним из крупнейших",
+                "одним из ключевых", "один из крупнейших", "один из ключевых", "одним из крупных"),
+    ),
+}
 _DISTRACTOR_AFTER_LIMIT = 40  # characters after a money figure searched for "to support" etc.
 
 
 def extract(text: str, lang: str = "en", published: str | None = None) -> list[Fact]:
     """Facts of one release ``text`` in ``lang``; ``published`` (ISO date) dates "this year".
 
-    Returns ``[]`` for languages without rules and for text without facts. Never raises on
-    arbitrary text.
+    ``lang`` is ``en`` or ``ru``; returns ``[]`` for other languages (no rules) and for text
+    without facts. Never raises on arbitrary text.
     """
     if lang not in SUPPORTED_LANGS or not text or not text.strip():
         return []
     try:
         doc = run_pipeline(get_nlp(lang), text)
-        return _Extraction(doc, text, published).run()
+        return _Extraction(doc, text, published, RULES[lang]).run()
     except Exception:  # noqa: BLE001 - a release must never stop a batch; logged, not hidden
         log.exception("extraction failed on a text of %d characters", len(text))
         return []
 
 
-class _Offsets:
-    """Character offsets of tokens, read once from the doc's arrays (cheaper than spans)."""
-
-    def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([IDX, LENGTH])
-        self.starts: list[int] = arr[:, 0].tolist() if len(doc) else []
-        self.ends: list[int] = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
-        self.sent_starts = frozenset(s for s, _ in doc._.kz_sents)
-
-    def chars(self, tok_start: int, tok_end: int) -> tuple[int, int]:
-        return self.starts[tok_start], self.ends[tok_end - 1]
-
-    def is_sent_start(self, i: int) -> bool:
-        return i == 0 or self.starts[i] in self.sent_starts
-
-
-def _mentions(doc: Doc, text: str, offs: _Offsets) -> list[Mention]:
-    """Gazetteer and cue matches as ``Mention``s; overlapping gazetteer matches keep the longest."""
-    out: list[Mention] = []
-    best: dict[str, list[tuple[int, int, str, str]]] = {}
-    for label, pid, start, end in doc._.kz_phrases:
-        parts = pid.split(":")
-        kind = parts[0]
-        if label == "REGION_NAME":
-            continue
-        if label == "REGION_BARE" and _inside_proper_name(doc, offs, start, end):
-            continue
-        if kind == "facility" and label == "FACILITY_PLURAL":
-            kind = "facility_plural"
-        if kind == "cue":
-            out.append(Mention("cue", parts[1], "", *offs.chars(start, end), start, end))
-            continue
-        best.setdefault(kind, []).append((start, end, label, pid))
-    for kind, spans in best.items():
-        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-        taken: list[tuple[int, int]] = []
-        for start, end, _label, pid in spans:
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            parts = pid.split(":")
-            key = parts[1] if kind == "region" else parts[1].replace("_", " ")
-            if kind == "company":
-                a, b = offs.chars(start, end)
-                key = text[a:b]  # as written, not the id's slug
-            extra = ""
-            if kind in ("facility", "facility_plural"):
-                extra = "" if parts[2] == "-" else parts[2].replace("_", " ")
-            out.append(Mention(kind, key, extra, *offs.chars(start, end), start, end))
-    out.extend(_company_mentions(doc, text, offs))
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-def _inside_proper_name(doc: Doc, offs: _Offsets, start: int, end: int) -> bool:
-    """A bare place name flanked by capitalised words is part of a name ("Big Almaty Ring Road")."""
-    if (start > 0 and doc[start - 1].text in "-–") or (end < len(doc) and doc[end].text in "-–"):
-        return True  # "Bakhty-Ayagoz railway", "Karaganda-Almaty road": a route, not a place
-    if start > 0:
-        prev = doc[start - 1]
-        if prev.is_title and not offs.is_sent_start(start - 1) and \
-                prev.lower_ not in ("in", "at", "near", "of"):
-            return True
-    if end < len(doc):
-        nxt = doc[end]
-        if nxt.is_title and nxt.lower_ not in ("region", "oblast", "city"):
-            return True
-    return False
-
-
-_NAME_STOP = frozenset({"the", "a", "an", "in", "at", "on", "by", "for", "and", "with", "from",
-                        "of", "to", "company", "companies", "its", "this", "that"})
-
-
-def _company_mentions(doc: Doc, text: str, offs: _Offsets) -> list[Mention]:
-    """Companies written with a legal form: "Qarmet JSC", "KazAzot Prime LLP", "JSC Kazakhtelecom"."""
-    out: list[Mention] = []
-
-    def name_token(k: int) -> bool:
-        tok = doc[k]
-        if tok.lower_ in _NAME_STOP:
-            return False
-        # "Hot-dip": a lower-case part joined by a hyphen stays in the name
-        return tok.is_title or tok.is_upper or tok.text == "-" or (k > 0 and doc[k - 1].text == "-")
-
-    for label, _pid, start, end in doc._.kz_phrases:
-        if label != "LEGAL_FORM":
-            continue
-        i = start - 1
-        while i >= 0 and start - i <= 6 and name_token(i):
-            if offs.is_sent_start(i):
-                i -= 1
-                break
-            i -= 1
-        first = i + 1
-        if first < start and doc[first].text != "-":
-            a, b = offs.chars(first, start)
-            out.append(Mention("company", text[a:b], "", a, b, first, start))
-            continue
-        j = end
-        while j < len(doc) and j - end < 4 and name_token(j):
-            j += 1
-        if j > end and doc[start].text == "JSC":
-            a, b = offs.chars(end, j)
-            out.append(Mention("company", text[a:b], "", a, b, end, j))
-    return out
-
-
 class _Extraction:
     """State of one ``extract`` call."""
 
-    def __init__(self, doc: Doc, text: str, published: str | None) -> None:
+    def __init__(self, doc: Doc, text: str, published: str | None, rules: LanguageRules) -> None:
         self.doc = doc
         self.text = text
+        self.rules = rules
         self.published_year = _year_of(published)
-        self.offs = _Offsets(doc)
-        self.ctx = DocContext(self.text, doc._.kz_sents, _mentions(doc, text, self.offs))
+        self.offs = Offsets(doc)
+        self.ctx = DocContext(self.text, doc._.kz_sents, collect_mentions(doc, text, self.offs),
+                              doc.lang_)
         # cues that a figure or a year takes in when they end right before it; the longest wins
         prefix_by_end: dict[int, Mention] = {}
         year_prefix_by_end: dict[int, Mention] = {}
@@ -232,7 +187,7 @@ class _Extraction:
             if cur is not None and cur.key == "currency_prefix":
                 tok_start = cur.tok_start
             elif tok_end - tok_start <= 2 and first.like_num and \
-                    (tok_end - tok_start == 1 or doc[tok_end - 1].lower_ in _SCALE_WORDS):
+                    (tok_end - tok_start == 1 or doc[tok_end - 1].lower_ in self.rules.scale_words):
                 continue  # a bare number is a figure only after a currency sign
             q = self.prefix_by_end.get(tok_start)
             if q is not None and q.key.startswith("qualifier_"):
@@ -241,7 +196,14 @@ class _Extraction:
             i = ctx.sentence_index(start)
             if i < 0:
                 continue
-            parsed = parse_figure(text[start:end])
+            parsed = parse_figure(text[start:end], self.doc.lang_)
+            if parsed is not None and parsed.unit is None and not parsed.flags:
+                # stopgap until the normaliser knows these nouns (reported to its owner)
+                last = doc[tok_end - 1].lower_
+                if last in self.rules.countable:
+                    parsed = replace(parsed, unit="units")
+                elif last in _FACILITY_COUNT_NOUNS:
+                    parsed = replace(parsed, unit="projects")
             if parsed is None or (parsed.unit is None and not parsed.flags):
                 continue
             metric = self._metric(parsed, text[start:end], i, start, end, tok_end)
@@ -269,17 +231,19 @@ class _Extraction:
         if "two_currencies" in p.flags or unit in CURRENCY_UNITS:
             return None if self._money_distractor(i, start, end) else "investment"
         if unit == "jobs":
+            s = ctx.sentences[i]
+            if ctx.cues_in(i, s.start, s.end, frozenset({"jobs_distractor"})):
+                return None  # employment programmes, public works: not jobs of a project
             last = span_text.split()[-1].lower()
-            if last in _PEOPLE_WORDS or "people" in p.flags:
-                s = ctx.sentences[i]
+            if last in self.rules.people_words or "people" in p.flags:
                 return "jobs" if ctx.cues_in(i, s.start, s.end, frozenset({"employ"})) else None
             return "jobs"
         if unit == "projects":
             last = span_text.split()[-1].lower()
-            if last in ("projects", "initiatives"):
+            if self.rules.count_noun.match(last):
                 return "count"
             # "3 dairy farms will be expanded": facilities counted as a programme of works
-            after = ctx.cues_in(i, end, min(c_end, end + 30), frozenset({"count_future"}))
+            after = ctx.cues_in(i, end, min(c_end, end + 60), frozenset({"count_future"}))
             return "count" if after else None
         if unit in CAPACITY_UNITS or unit in SIZE_UNITS:
             if self._macro_before(i, c_start, start):
@@ -372,20 +336,14 @@ class _Extraction:
             if i < 0:
                 continue
             c_start, c_end = ctx.sentences[i].clause_span(start)
-            if not ctx.cues_in(i, c_start, c_end, frozenset({"commission"})):
-                continue
-            if ctx.cues_in(i, c_start, c_end, frozenset({"construction_start"})):
-                continue
-            # "Construction of the pipeline, 180 km long, will start in 2025": a start of works
-            if ctx.cues_in(i, c_start, c_end, frozenset({"construction_word"})) and \
-                    ctx.cues_in(i, c_start, c_end, frozenset({"start_word"})) and \
-                    not ctx.cues_in(i, c_start, c_end, frozenset({"strong_commission"})):
+            if not self._is_commissioning_year(i, c_start, c_end, start, end):
                 continue
             first = doc[tok_start].lower_
-            if first in ("since", "from", "during", "after"):
+            if first in self.rules.skip_year_words:
                 continue
             # "for 2024-2028" is a plan period; "scheduled for 2029" is a date
-            if first == "for" and (tok_start == 0 or doc[tok_start - 1].lower_ not in _SCHEDULED):
+            if first == self.rules.plan_period_word and \
+                    (tok_start == 0 or doc[tok_start - 1].lower_ not in self.rules.scheduled_words):
                 continue
             parsed = self._parse_year(text[start:end])
             if parsed is None:
@@ -396,17 +354,41 @@ class _Extraction:
                             end=end, sentence=ctx.sentence_text(i)))
         return out
 
+    def _is_commissioning_year(self, i: int, c_start: int, c_end: int, start: int,
+                               end: int) -> bool:
+        """Whether the year at ``[start, end)`` dates a launch or completion: the verb cue
+        nearest to it in its clause must speak of commissioning, not of the start of
+        construction ("Construction started in 2023 and will be completed in 2025")."""
+        ctx = self.ctx
+        positive = ctx.cues_in(i, c_start, c_end, frozenset({"commission", "strong_commission"}))
+        if not positive:
+            return False
+        negative = ctx.cues_in(i, c_start, c_end, frozenset({"construction_start"}))
+        if ctx.cues_in(i, c_start, c_end, frozenset({"construction_word"})):
+            negative += ctx.cues_in(i, c_start, c_end, frozenset({"start_word"}))
+        if not negative:
+            return True
+
+        def distance(m: Mention) -> int:
+            return start - m.end if m.end <= start else m.start - end if m.start >= end else 0
+
+        spans_neg = {(m.start, m.end) for m in negative}
+        positive = [m for m in positive if (m.start, m.end) not in spans_neg
+                    and not any(a <= m.start and m.end <= b for a, b in spans_neg)]
+        if not positive:
+            return False
+        return min(distance(m) for m in positive) < min(distance(m) for m in negative)
+
     def _parse_year(self, phrase: str) -> tuple[int, int | None, str, str] | None:
         low = " ".join(phrase.lower().split())
-        relative = low.endswith("this year") or low.endswith("the year") or low.endswith("year - end") \
-            or low.endswith("year-end") or low.endswith("next year")
-        if relative:
-            if self.published_year is None:
-                return None
-            year = self.published_year + (1 if low.endswith("next year") else 0)
-            qualifier = "max" if low.startswith("by") else "eq"
-            return year, None, qualifier, str(year)
-        parsed = parse_year(phrase)
+        for ending, offset in self.rules.relative_years:
+            if low.endswith(ending):
+                if self.published_year is None:
+                    return None
+                year = self.published_year + offset
+                qualifier = "max" if low.startswith(self.rules.max_prefixes) else "eq"
+                return year, None, qualifier, str(year)
+        parsed = parse_year(phrase, self.doc.lang_)
         if parsed is None:
             return None
         qualifier = parsed.qualifier if parsed.qualifier in ("eq", "max", "range") else "eq"
@@ -430,11 +412,15 @@ class _Extraction:
             if value == "commissioned" and tok_end - tok_start == 1 and tok_start > 0:
                 prev = doc[tok_start - 1].lower_
                 # "are launched on time", "to be launched", "the launched projects" are not news
-                if prev in ("is", "are", "be", "being", "to", "the", "a", "will", "get", "newly"):
+                if prev in self.rules.not_news_before_launched:
                     continue
             start, end = self.offs.chars(tok_start, tok_end)
             i = ctx.sentence_index(start)
             if i < 0 or (i, value) in seen_sent:
+                continue
+            # "launched the construction of the plant": works began, nothing was commissioned
+            if value == "commissioned" and ctx.cues_in(i, end, end + 25,
+                                                       frozenset({"construction_word"})):
                 continue
             seen_sent.add((i, value))
             out.append(Fact(metric="status", value=value, unit=None, qualifier="eq",
@@ -466,11 +452,14 @@ class _Extraction:
         if ctx.starts_with_pronoun(i) and i > 0 and self._sentence_has_count(i - 1):
             return "portfolio"
         before = ctx.cues_in(i, c_start, f.start, frozenset({"portfolio"}))
+        # "One of the largest projects of the sector is ...": a single project is singled out
+        if any(self.rules.count_noun.match(self.text[m.start:m.end].lower()) and
+               self.text[max(c_start, m.start - 30):m.start].lower().rstrip().endswith(
+                   self.rules.one_of) for m in before):
+            before = []
         for m in before:
             word = self.text[m.start:m.end].lower()
             if word in ("programme", "program") and self._company_in_paragraph(i):
-                continue
-            if word == "projects" and "one of" in self.text[max(c_start, m.start - 20):m.start].lower():
                 continue
             return "portfolio"
         after = ctx.cues_in(i, f.end, min(c_end, f.end + 45), frozenset({"portfolio"}))
@@ -613,13 +602,13 @@ class _Extraction:
         return None
 
 
-_GLUED_RE = re.compile(r"^(?:kzt|usd|eur|rub|cny|us\$)?\d[\d,]*(?:\.\d+)?[a-z]*$", re.I)
-_SCALE_WORDS = frozenset({"thousand", "thou", "k", "million", "mln", "mn", "m", "billion", "bln",
-                          "bn", "b", "trillion", "trln", "tn", "trl", "tln"})
-
-
-_SCHEDULED = frozenset({"scheduled", "planned", "slated", "set", "due", "expected", "envisaged",
-                        "targeted", "earmarked"})
+# a token that holds a whole amount: "1.2bn", "KZT47bn", "24–25"
+_GLUED_RE = re.compile(r"^(?:kzt|usd|eur|rub|cny|us\$)?\d[\d,]*(?:\.\d+)?(?:[–-]\d[\d,.]*)?[a-z]*$",
+                       re.I)
+# facilities counted as a programme of works ("12 schools ... are under construction")
+_FACILITY_COUNT_NOUNS = frozenset({"schools", "hospitals", "kindergartens", "clinics", "plants",
+                                   "factories", "enterprises", "facilities", "complexes", "mills",
+                                   "farms"})
 
 
 def _int(text: str) -> int:

@@ -11,8 +11,10 @@ Every line of every file is one JSON object ``{"label", "pattern", "id"}``:
   the canonical product with ``_`` for spaces (``product:copper_cathode:0``), the status word
   (``status:planned:3``), the cue name (``cue:macro:2``).
 
-``load_patterns`` raises ``PatternError`` naming the file and the id (or line) of the first
-malformed entry. Loading is cached: the files are read once per process.
+English rules live in ``<name>.jsonl``, the rules of another language in ``<name>.<lang>.jsonl``
+(``figures.ru.jsonl``); each language has the same set of files. ``load_patterns`` raises
+``PatternError`` naming the file and the id (or line) of the first malformed entry. Loading is
+cached: the files are read once per process and language.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def _check_token_pattern(path: Path, pid: str, pattern: Any) -> tuple[dict[str, 
 
 def load_pattern_file(path: Path) -> list[PatternEntry]:
     """Read one ``.jsonl`` file; raise ``PatternError`` (file and id) on the first bad line."""
-    stem = path.stem
+    stem = path.name.split(".")[0]
     if stem not in FILE_LABELS:
         raise PatternError(f"{path.name}: unknown pattern file (expected one of {sorted(FILE_LABELS)})")
     try:
@@ -133,32 +135,39 @@ def load_pattern_file(path: Path) -> list[PatternEntry]:
     return entries
 
 
-def load_patterns(directory: Path | None = None) -> dict[str, list[PatternEntry]]:
-    """All pattern files of ``directory`` (default: the package's), keyed by file stem.
+def load_patterns(directory: Path | None = None, lang: str = "en") -> dict[str, list[PatternEntry]]:
+    """The pattern files of ``lang`` in ``directory`` (default: the package's), keyed by name.
 
-    Ids must be unique over all files; a duplicate raises ``PatternError`` naming both files.
+    Ids must be unique over the files of a language; a duplicate raises ``PatternError``
+    naming both files.
     """
     if directory is None:
-        return _load_default()
-    return _load(directory)
+        return _load_default(lang)
+    return _load(directory, lang)
 
 
-@lru_cache(maxsize=1)
-def _load_default() -> dict[str, list[PatternEntry]]:
-    return _load(PATTERN_DIR)
+@lru_cache(maxsize=4)
+def _load_default(lang: str) -> dict[str, list[PatternEntry]]:
+    return _load(PATTERN_DIR, lang)
 
 
-def _load(directory: Path) -> dict[str, list[PatternEntry]]:
+def _files_of(directory: Path, lang: str) -> list[Path]:
+    suffix = ".jsonl" if lang == "en" else f".{lang}.jsonl"
+    return sorted(p for p in directory.glob("*.jsonl")
+                  if p.name.endswith(suffix) and p.name.count(".") == suffix.count("."))
+
+
+def _load(directory: Path, lang: str) -> dict[str, list[PatternEntry]]:
     out: dict[str, list[PatternEntry]] = {}
     seen: dict[str, str] = {}
-    for path in sorted(directory.glob("*.jsonl")):
+    for path in _files_of(directory, lang):
         entries = load_pattern_file(path)
         for e in entries:
             if e.id in seen:
                 raise PatternError(f"{path.name}: id {e.id!r}: duplicate (also in {seen[e.id]})")
             seen[e.id] = path.name
-        out[path.stem] = entries
+        out[path.name.split(".")[0]] = entries
     missing = set(FILE_LABELS) - set(out)
     if missing:
-        raise PatternError(f"{directory}: missing pattern file(s) {sorted(missing)}")
+        raise PatternError(f"{directory}: missing {lang} pattern file(s) {sorted(missing)}")
     return out

@@ -1,4 +1,4 @@
-"""The spaCy pipeline of the extractor: built once per language, on ``spacy.blank(lang)``.
+"""The spaCy pipeline of the extractor: built once per language (en, ru), on ``spacy.blank(lang)``.
 
 Two components, both lean because the extractor must stay within 2x of bare tokenisation:
 
@@ -13,7 +13,8 @@ Two components, both lean because the extractor must stay within 2x of bare toke
   (``(label, id, start_token, end_token)``), ``doc._.kz_figures`` and ``doc._.kz_years``
   (``(start_token, end_token)``, longest non-overlapping).
 
-All patterns come from ``extractors/patterns/*.jsonl`` (see ``patterns_io``).
+All patterns come from ``extractors/patterns/*.jsonl`` (``*.ru.jsonl`` for Russian; see
+``patterns_io``).
 """
 
 from __future__ import annotations
@@ -24,15 +25,16 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from extractors.attribution import Mention
 from extractors.errors import PatternError
 from extractors.patterns_io import PatternEntry, load_patterns
 
-SUPPORTED_LANGS = ("en",)
+SUPPORTED_LANGS = ("en", "ru")
 
 for _name in ("kz_sents", "kz_phrases", "kz_figures", "kz_years"):
     if not Doc.has_extension(_name):
@@ -43,6 +45,8 @@ _ABBREVIATIONS = (
     "No", "Nos", "Co", "Ltd", "Inc", "Corp", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "vs", "etc",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Art",
     "para", "approx", "sq", "cu", "fig", "Vol", "Gen", "Gov", "Jr", "Sr",
+    # Russian: "г. Алматы", "ул. Абая", "им. Сатпаева", "проф.", "обл."
+    "г", "гг", "ул", "им", "проф", "обл", "пос", "с", "т",
 )
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
 # letter, digit or opening quote, unless the full stop closes an abbreviation or an initial;
@@ -52,7 +56,8 @@ _BOUNDARY_RE = re.compile(
     r"(?:\.(?<!\b[A-Z]\.)"
     # lookbehinds after the full stop: tried only where a full stop matched
     + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-    + r"|[!?])[\"'”’)]*[ \t]+(?=[\"“‘(]?[A-Z0-9])|\s*\n\s*"
+    + r"(?<!\b[А-ЯЁ]\.)"
+    + r"|[!?])[\"'”’»)]*[ \t]+(?=[\"“‘«(]?[A-ZА-ЯЁ0-9])|\s*\n\s*"
 )
 
 
@@ -154,7 +159,7 @@ def make_sentence_splitter(nlp: Language, name: str, set_sent_starts: bool) -> S
 @Language.factory("kzfacts_matcher")
 def make_kz_matcher(nlp: Language, name: str) -> KzMatcher:
     """Factory of the gazetteer and figure matcher, fed from the package's pattern files."""
-    return KzMatcher(nlp, load_patterns())
+    return KzMatcher(nlp, load_patterns(lang=nlp.lang or "en"))
 
 
 def run(nlp: Language, text: str) -> Doc:
@@ -183,3 +188,123 @@ def _build(lang: str) -> Language:
     nlp.add_pipe("kzfacts_sentences")
     nlp.add_pipe("kzfacts_matcher")
     return nlp
+
+
+# --- from the matcher's output to mentions ---------------------------------------------------
+class Offsets:
+    """Character offsets of tokens, read once from the doc's arrays (cheaper than spans)."""
+
+    def __init__(self, doc: Doc) -> None:
+        arr = doc.to_array([IDX, LENGTH])
+        self.starts: list[int] = arr[:, 0].tolist() if len(doc) else []
+        self.ends: list[int] = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
+        self.sent_starts = frozenset(s for s, _ in doc._.kz_sents)
+
+    def chars(self, tok_start: int, tok_end: int) -> tuple[int, int]:
+        return self.starts[tok_start], self.ends[tok_end - 1]
+
+    def is_sent_start(self, i: int) -> bool:
+        return i == 0 or self.starts[i] in self.sent_starts
+
+
+def collect_mentions(doc: Doc, text: str, offs: Offsets) -> list[Mention]:
+    """Gazetteer and cue matches as ``Mention``s; overlapping gazetteer matches keep the longest."""
+    out: list[Mention] = []
+    best: dict[str, list[tuple[int, int, str, str]]] = {}
+    for label, pid, start, end in doc._.kz_phrases:
+        parts = pid.split(":")
+        kind = parts[0]
+        if label == "REGION_NAME":
+            continue
+        if label == "REGION_BARE" and _inside_proper_name(doc, offs, start, end):
+            continue
+        if kind == "facility" and label == "FACILITY_PLURAL":
+            kind = "facility_plural"
+        if kind == "cue":
+            out.append(Mention("cue", parts[1], "", *offs.chars(start, end), start, end))
+            continue
+        best.setdefault(kind, []).append((start, end, label, pid))
+    for kind, spans in best.items():
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        taken: list[tuple[int, int]] = []
+        for start, end, _label, pid in spans:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            parts = pid.split(":")
+            key = parts[1] if kind == "region" else parts[1].replace("_", " ")
+            if kind == "company":
+                a, b = offs.chars(start, end)
+                key = text[a:b]  # as written, not the id's slug
+            extra = ""
+            if kind in ("facility", "facility_plural"):
+                extra = "" if parts[2] == "-" else parts[2].replace("_", " ")
+            out.append(Mention(kind, key, extra, *offs.chars(start, end), start, end))
+    out.extend(_company_mentions(doc, text, offs))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _inside_proper_name(doc: Doc, offs: Offsets, start: int, end: int) -> bool:
+    """A bare place name flanked by capitalised words is part of a name ("Big Almaty Ring Road")."""
+    if (start > 0 and doc[start - 1].text in "-–") or (end < len(doc) and doc[end].text in "-–"):
+        return True  # "Bakhty-Ayagoz railway", "Karaganda-Almaty road": a route, not a place
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.is_title and not offs.is_sent_start(start - 1) and \
+                prev.lower_ not in ("in", "at", "near", "of", "в", "во", "на", "под", "около"):
+            return True
+    if end < len(doc):
+        nxt = doc[end]
+        if nxt.is_title and nxt.lower_ not in ("region", "oblast", "city", "область", "области"):
+            return True
+    return False
+
+
+_OPEN_QUOTES = frozenset({"«", "\"", "“", "„"})
+_CLOSE_QUOTES = frozenset({"»", "\"", "”", "“"})
+_NAME_STOP = frozenset({"the", "a", "an", "in", "at", "on", "by", "for", "and", "with", "from",
+                        "of", "to", "company", "companies", "its", "this", "that"})
+
+
+def _company_mentions(doc: Doc, text: str, offs: Offsets) -> list[Mention]:
+    """Companies written with a legal form: "Qarmet JSC", "KazAzot Prime LLP", "JSC Kazakhtelecom"."""
+    out: list[Mention] = []
+
+    def name_token(k: int) -> bool:
+        tok = doc[k]
+        if tok.lower_ in _NAME_STOP:
+            return False
+        # "Hot-dip": a lower-case part joined by a hyphen stays in the name
+        return tok.is_title or tok.is_upper or tok.text == "-" or (k > 0 and doc[k - 1].text == "-")
+
+    for label, _pid, start, end in doc._.kz_phrases:
+        if label != "LEGAL_FORM":
+            continue
+        i = start - 1
+        while i >= 0 and start - i <= 6 and name_token(i):
+            if offs.is_sent_start(i):
+                i -= 1
+                break
+            i -= 1
+        first = i + 1
+        if first < start and doc[first].text != "-":
+            a, b = offs.chars(first, start)
+            out.append(Mention("company", text[a:b], "", a, b, first, start))
+            continue
+        j = end
+        if j < len(doc) and doc[j].text in _OPEN_QUOTES:
+            # "АО «Qarmet»", 'LLP "Jambyl Cement"': the name is what the quotes hold
+            k = j + 1
+            while k < len(doc) and k - j <= 8 and doc[k].text not in _CLOSE_QUOTES:
+                k += 1
+            if k < len(doc) and k > j + 1:
+                a, b = offs.chars(j + 1, k)
+                out.append(Mention("company", text[a:b], "", a, b, j + 1, k))
+            continue
+        while j < len(doc) and j - end < 4 and name_token(j):
+            j += 1
+        if j > end and doc[start].text == "JSC":
+            a, b = offs.chars(end, j)
+            out.append(Mention("company", text[a:b], "", a, b, end, j))
+    return out

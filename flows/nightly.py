@@ -22,7 +22,7 @@ from extractors.release import Release
 from flows import alerts, crawl
 from flows.fetch import Fetcher, make_client
 from flows.settings import Settings, load_settings
-from warehouse import changes, facts, projects, runs
+from warehouse import changes, facts, queries, runs
 from warehouse.db import connect
 from warehouse.releases import StoredVersion, record_failure
 
@@ -63,12 +63,11 @@ def store_release_facts(
         return 0
     published = release.published_at.isoformat() if release.published_at else None
     found = extract(release.text, lang=release.lang, published=published)
-    added = facts.store_facts(
+    # Projects are resolved once per run, before the diff (they depend on all releases).
+    return facts.store_facts(
         con, found, lang=release.lang, release_id=release.release_id,
         version=stored.version, run_id=run_id, extractor_version=EXTRACTOR_VERSION,
     )
-    projects.resolve_version(con, release.lang, release.release_id, stored.version)
-    return added
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -157,13 +156,13 @@ def nightly(
                     for hook in list(_progress_hooks):
                         hook(done, len(urls), url, outcome.status)
             counters["requests"] = fetcher.requests
-        new_facts = facts.facts_of_run(con, run_id)
+        new_facts = queries.facts_of_run(con, run_id)
         counters["facts_new"] = len(new_facts)
         found = diff_task(con, run_id, settings)
         counters["changes_new"] = len(found)
         report = alert_task(con, settings)
         logger.info("alerts: %s", report)
-        new_changes = [c.to_dict() if hasattr(c, "to_dict") else dict(c) for c in found]
+        new_changes = [changes.change_dict(c) for c in found]
         _publish_artifact(run_id, new_facts, new_changes)
     except Exception as exc:
         runs.finish_run(con, run_id, counters, error=f"{type(exc).__name__}: {exc}")

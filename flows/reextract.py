@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from extractors.extract import EXTRACTOR_VERSION, extract
-from warehouse import facts, projects
+from warehouse import changes, facts, projects
 from warehouse.db import transaction
 from warehouse.runs import finish_run, start_run
 
@@ -43,8 +43,10 @@ def reextract_all(
                     con, found, lang=lang, release_id=release_id, version=version,
                     run_id=run_id, extractor_version=EXTRACTOR_VERSION,
                 )
-                projects.resolve_version(con, lang, release_id, version)
             progress.advance(bar)
+    # New facts need projects; refresh_changes recomputes changes without ever alerting.
+    projects.resolve_all(con)
+    changes.refresh_changes(con)
     finish_run(con, run_id, {"facts_new": added})
     log.info("re-extracted %d versions, %d facts added", len(rows), added)
     return len(rows), added

@@ -32,13 +32,14 @@ import json
 import logging
 import math
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 import duckdb
 
-from warehouse.outbox import PAYLOAD_FIELDS, atomic, queue_alert
+from warehouse.facts import bulk_insert
+from warehouse.outbox import PAYLOAD_FIELDS, atomic, queue_alerts
 from warehouse.projects import product_family, resolve_all
 
 log = logging.getLogger(__name__)
@@ -280,14 +281,29 @@ def is_material(change: Change, thresholds: Thresholds) -> bool:
     return thresholds.restated
 
 
-def _payload(con: duckdb.DuckDBPyConnection, change_id: str) -> dict[str, Any]:
-    cur = con.execute("SELECT * FROM changes WHERE change_id = ?", [change_id])
-    names = [d[0] for d in cur.description]
-    row = dict(zip(names, cur.fetchone() or (), strict=False))
-    if row["change"] == "status":  # the status words are the values here
-        row["old_value"], row["new_value"] = row["old_value_text"], row["new_value_text"]
-    return {k: (row[k].isoformat() if isinstance(row[k], datetime) else row[k])
-            for k in PAYLOAD_FIELDS}
+def _payloads(con: duckdb.DuckDBPyConnection, change_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Alert payloads (PAYLOAD_FIELDS) of the given changes, read from the ``changes`` view."""
+    cur = con.execute("SELECT * FROM changes WHERE list_contains(?, change_id)", [change_ids])
+    names = [d[0] for d in cur.description or []]
+    out = {}
+    for values in cur.fetchall():
+        row = dict(zip(names, values, strict=True))
+        if row["change"] == "status":  # the status words are the values here
+            row["old_value"], row["new_value"] = row["old_value_text"], row["new_value_text"]
+        out[row["change_id"]] = {k: (row[k].isoformat() if isinstance(row[k], datetime)
+                                     else row[k]) for k in PAYLOAD_FIELDS}
+    return out
+
+
+_CHANGE_COLUMNS = tuple(zip(
+    ("change_id", "project_id", "metric", "kind", "family", "change", "old_fact_id",
+     "new_fact_id", "old_lang", "old_release_id", "old_version", "new_lang", "new_release_id",
+     "new_version", "old_value", "new_value", "old_value_max", "new_value_max", "old_value_text",
+     "new_value_text", "old_unit", "new_unit", "old_qualifier", "new_qualifier", "delta",
+     "delta_pct", "is_edit", "is_material", "detected_at", "run_id"),
+    ("VARCHAR",) * 6 + ("BIGINT", "BIGINT", "VARCHAR", "BIGINT", "INTEGER", "VARCHAR", "BIGINT",
+                        "INTEGER") + ("DOUBLE",) * 4 + ("VARCHAR",) * 6
+    + ("DOUBLE", "DOUBLE", "BOOLEAN", "BOOLEAN", "TIMESTAMPTZ", "VARCHAR"), strict=True))
 
 
 def _row(c: Change, material: bool, now: datetime, run_id: str | None) -> list[Any]:
@@ -304,15 +320,8 @@ def _store(con: duckdb.DuckDBPyConnection, changes: list[Change], run_id: str | 
     existing = dict(con.execute("SELECT change_id, retracted_at FROM change_events").fetchall())
     current = {c.change_id for c in changes}
     new = [c for c in changes if c.change_id not in existing]
-    if new:
-        con.executemany(
-            "INSERT INTO change_events (change_id, project_id, metric, kind, family, change,"
-            " old_fact_id, new_fact_id, old_lang, old_release_id, old_version, new_lang,"
-            " new_release_id, new_version, old_value, new_value, old_value_max, new_value_max,"
-            " old_value_text, new_value_text, old_unit, new_unit, old_qualifier, new_qualifier,"
-            " delta, delta_pct, is_edit, is_material, detected_at, run_id)"
-            " VALUES (" + ", ".join(["?"] * 30) + ")",
-            [_row(c, is_material(c, thresholds), now, run_id) for c in new])
+    bulk_insert(con, "change_events", _CHANGE_COLUMNS,
+                [_row(c, is_material(c, thresholds), now, run_id) for c in new])
     revived = [cid for cid in current if existing.get(cid) is not None]
     retracted = [cid for cid, at in existing.items() if at is None and cid not in current]
     if revived:
@@ -323,10 +332,11 @@ def _store(con: duckdb.DuckDBPyConnection, changes: list[Change], run_id: str | 
                     " WHERE list_contains(?, change_id)", [now, run_id, retracted])
     queued = 0
     if alert and run_id is not None:
-        for c in changes:
-            # Only reports first extracted in this run alert: never re-extraction or curation.
-            if c.new.first_run_id == run_id and is_material(c, thresholds):
-                queued += queue_alert(con, c.change_id, run_id, _payload(con, c.change_id))
+        # Only reports first extracted in this run alert: never re-extraction or curation.
+        due = [c.change_id for c in changes
+               if c.new.first_run_id == run_id and is_material(c, thresholds)]
+        if due:
+            queued = queue_alerts(con, run_id, _payloads(con, due))
     log.info("changes: %d new, %d retracted, %d revived, %d alerts queued", len(new),
              len(retracted), len(revived), queued)
     return new
@@ -354,7 +364,15 @@ def refresh_changes(con: duckdb.DuckDBPyConnection) -> list[Change]:
 
 
 def change_dict(change: Change) -> dict[str, Any]:
-    """A JSON-friendly dict of a Change (for logs and artifacts)."""
-    out = asdict(change)
-    out["is_edit"] = change.is_edit
-    return out
+    """A flat, JSON-friendly dict of a Change (for logs and run artifacts)."""
+    o, n = change.old, change.new
+    return {
+        "change_id": change.change_id, "project_id": change.project_id, "metric": change.metric,
+        "kind": change.kind, "family": change.family, "change": change.change,
+        "old_value": o.value_text if o.value is None else o.value,
+        "new_value": n.value_text if n.value is None else n.value,
+        "old_unit": o.unit, "new_unit": n.unit, "old_qualifier": o.qualifier,
+        "new_qualifier": n.qualifier, "delta": change.delta, "delta_pct": change.delta_pct,
+        "old_report": f"{o.lang}/{o.release_id} v{o.version}",
+        "new_report": f"{n.lang}/{n.release_id} v{n.version}", "is_edit": change.is_edit,
+    }

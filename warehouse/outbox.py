@@ -21,6 +21,7 @@ import duckdb
 
 from extractors.errors import WarehouseError
 from warehouse.db import transaction
+from warehouse.facts import bulk_insert
 
 log = logging.getLogger(__name__)
 
@@ -67,25 +68,38 @@ def atomic(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection
             yield con
 
 
+_OUTBOX_COLUMNS = (("alert_id", "VARCHAR"), ("change_id", "VARCHAR"), ("created_at", "TIMESTAMPTZ"),
+                   ("run_id", "VARCHAR"), ("project_id", "VARCHAR"), ("payload", "JSON"),
+                   ("status", "VARCHAR"), ("attempts", "INTEGER"))
+
+
 def alert_id_for(change_id: str) -> str:
     """Deterministic id of the alert for a change: the same change never queues twice."""
     return hashlib.sha256(f"alert|{change_id}".encode()).hexdigest()[:32]
+
+
+def queue_alerts(
+    con: duckdb.DuckDBPyConnection, run_id: str, payloads: dict[str, dict[str, Any]]
+) -> int:
+    """Queue one alert per change id in ``payloads`` (caller's transaction), skipping those
+    already queued; return how many were added."""
+    ids = {alert_id_for(cid): cid for cid in payloads}
+    known = {r[0] for r in con.execute(
+        "SELECT alert_id FROM alert_outbox WHERE list_contains(?, alert_id)", [list(ids)]
+    ).fetchall()}
+    now = datetime.now(UTC)
+    rows = [[aid, cid, now, run_id, payloads[cid]["project_id"],
+             payloads[cid], "pending", 0]
+            for aid, cid in sorted(ids.items()) if aid not in known]
+    bulk_insert(con, "alert_outbox", _OUTBOX_COLUMNS, rows)
+    return len(rows)
 
 
 def queue_alert(
     con: duckdb.DuckDBPyConnection, change_id: str, run_id: str, payload: dict[str, Any]
 ) -> bool:
     """Queue one alert (caller's transaction); False when it was already queued."""
-    alert_id = alert_id_for(change_id)
-    if con.execute("SELECT 1 FROM alert_outbox WHERE alert_id = ?", [alert_id]).fetchone():
-        return False
-    con.execute(
-        "INSERT INTO alert_outbox (alert_id, change_id, created_at, run_id, project_id, payload,"
-        " status, attempts) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)",
-        [alert_id, change_id, datetime.now(UTC), run_id, payload["project_id"],
-         json.dumps(payload, ensure_ascii=False, default=str)],
-    )
-    return True
+    return queue_alerts(con, run_id, {change_id: payload}) == 1
 
 
 def pending_alerts(con: duckdb.DuckDBPyConnection) -> list[OutboxAlert]:

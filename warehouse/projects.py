@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import json
 import logging
 import re
 from collections import Counter, defaultdict
@@ -36,6 +37,7 @@ from typing import Any
 import duckdb
 
 from extractors.errors import CurationError
+from warehouse.facts import bulk_insert
 from warehouse.outbox import atomic
 
 log = logging.getLogger(__name__)
@@ -489,6 +491,10 @@ class ResolveResult:
 
 _PROJECT_COLS = ("scope", "label", "region", "company", "product", "facility", "aliases",
                  "seed_key")
+_PROJECT_TYPES = (("project_id", "VARCHAR"), ("scope", "VARCHAR"), ("label", "VARCHAR"),
+                  ("region", "VARCHAR"), ("company", "VARCHAR"), ("product", "VARCHAR"),
+                  ("facility", "VARCHAR"), ("aliases", "VARCHAR[]"), ("seed_key", "VARCHAR"),
+                  ("created_at", "TIMESTAMPTZ"), ("updated_at", "TIMESTAMPTZ"))
 
 
 def resolve_all(con: duckdb.DuckDBPyConnection) -> ResolveResult:
@@ -505,41 +511,39 @@ def resolve_all(con: duckdb.DuckDBPyConnection) -> ResolveResult:
                     " target_key, release_ids, label_pattern, new_label FROM project_curation"
                     " ORDER BY curation_id").fetchall()]
     clusters = apply_curation(cluster_mentions(load_mentions(con)), curation)
-    fact_ids = [i for c in clusters for m in c.mentions for i in m.fact_ids]
-    project_ids = [c.project_id for c in clusters for m in c.mentions for _ in m.fact_ids]
+    mapping = [{"fact_id": i, "project_id": c.project_id}
+               for c in clusters for m in c.mentions for i in m.fact_ids]
     rows = {r["project_id"]: r for r in (_project_row(c) for c in clusters)}
     now = datetime.now(UTC)
+    # The mapping travels as one JSON document (binding long Python lists is slow in DuckDB).
+    moved_sql = ("FROM (SELECT unnest(from_json(?, '[{\"fact_id\": \"BIGINT\","
+                 " \"project_id\": \"VARCHAR\"}]'), recursive := true)) AS m")
+    document = json.dumps(mapping)
     with atomic(con):
         (updated,) = con.execute(
-            "SELECT count(*) FROM facts AS f JOIN (SELECT unnest(?::BIGINT[]) AS fact_id,"
-            " unnest(?::VARCHAR[]) AS project_id) AS m USING (fact_id)"
-            " WHERE f.project_id IS DISTINCT FROM m.project_id",
-            [fact_ids, project_ids]).fetchone() or (0,)
+            f"SELECT count(*) {moved_sql} JOIN facts AS f USING (fact_id)"
+            " WHERE f.project_id IS DISTINCT FROM m.project_id", [document]).fetchone() or (0,)
         if updated:
-            con.execute(
-                "UPDATE facts SET project_id = m.project_id FROM (SELECT unnest(?::BIGINT[]) AS"
-                " fact_id, unnest(?::VARCHAR[]) AS project_id) AS m"
-                " WHERE facts.fact_id = m.fact_id AND facts.project_id IS DISTINCT FROM m.project_id",
-                [fact_ids, project_ids])
+            con.execute(f"UPDATE facts SET project_id = m.project_id {moved_sql}"
+                        " WHERE facts.fact_id = m.fact_id"
+                        " AND facts.project_id IS DISTINCT FROM m.project_id", [document])
         existing = {r[0]: r[1:] for r in con.execute(
             "SELECT project_id, " + ", ".join(_PROJECT_COLS) + " FROM projects").fetchall()}
         gone = [pid for pid in existing if pid not in rows]
         for pid in gone:
             con.execute("DELETE FROM projects WHERE project_id = ?", [pid])
-        added = 0
+        fresh = [[pid, *(row[c] for c in _PROJECT_COLS), now, now]
+                 for pid, row in rows.items() if pid not in existing]
+        bulk_insert(con, "projects", _PROJECT_TYPES, fresh)
+        added = len(fresh)
         for pid, row in rows.items():
             values = [row[c] for c in _PROJECT_COLS]
-            if pid not in existing:
-                con.execute("INSERT INTO projects (project_id, " + ", ".join(_PROJECT_COLS)
-                            + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [pid, *values, now, now])
-                added += 1
-            elif tuple(existing[pid]) != tuple(values):
+            if pid in existing and tuple(existing[pid]) != tuple(values):
                 con.execute("UPDATE projects SET " + ", ".join(f"{c} = ?" for c in _PROJECT_COLS)
                             + ", updated_at = ? WHERE project_id = ?", [*values, now, pid])
     log.info("resolved %d facts into %d projects (%d facts moved, %d new, %d removed)",
-             len(fact_ids), len(rows), updated, added, len(gone))
-    return ResolveResult(len(fact_ids), len(rows), int(updated), added, len(gone))
+             len(mapping), len(rows), updated, added, len(gone))
+    return ResolveResult(len(mapping), len(rows), int(updated), added, len(gone))
 
 
 def resolve_version(con: duckdb.DuckDBPyConnection, lang: str, release_id: int, version: int) -> int:

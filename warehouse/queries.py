@@ -83,3 +83,13 @@ def list_projects(con: duckdb.DuckDBPyConnection, search: str | None = None) -> 
         sql += " WHERE p.label ILIKE ? OR len(list_filter(p.aliases, lambda a: a ILIKE ?)) > 0"
         params += [f"%{search}%", f"%{search}%"]
     return _dicts(con.execute(sql + " ORDER BY p.scope DESC, p.label, p.project_id", params))
+
+
+def facts_of_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, Any]]:
+    """Facts the run stored (its new versions and re-extractions), in release order: the table
+    of new facts a run publishes."""
+    return _dicts(con.execute(
+        "SELECT lang, release_id, version, project_id, project, metric, value, value_text,"
+        " value_max, unit, qualifier, kind, scope, product, region, company, \"when\", evidence,"
+        " extractor_version FROM facts WHERE run_id = ?"
+        " ORDER BY lang, release_id, version, start, fact_id", [run_id]))

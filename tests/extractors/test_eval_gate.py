@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from extractors.evaluate import evaluate, load_releases, matches, score_releases
+from extractors.evaluate import Report, evaluate, load_releases, matches, score_releases
 from extractors.extract import extract
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
@@ -21,9 +21,14 @@ PINS = json.loads((EVAL_DIR / "pinned_scores.json").read_text(encoding="utf-8"))
 TOLERANCE = 0.001
 
 
-@pytest.fixture(scope="module")
-def report_en():  # type: ignore[no-untyped-def]
-    return evaluate(EVAL_DIR / "dev" / "en")
+REPORTS: dict[str, Report] = {}
+
+
+def report_of(lang: str) -> Report:
+    """The harness's report on tests/eval/dev/<lang>, computed once per test session."""
+    if lang not in REPORTS:
+        REPORTS[lang] = evaluate(EVAL_DIR / "dev" / lang)
+    return REPORTS[lang]
 
 
 def _score_py() -> ModuleType:
@@ -34,21 +39,27 @@ def _score_py() -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize(("key", "field"), [
-    (key, field) for key, fields in PINS["en"]["scores"].items() for field in fields])
-def test_score_not_below_pin(report_en, key: str, field: str) -> None:  # type: ignore[no-untyped-def]
-    pinned = PINS["en"]["scores"][key][field]
-    assert report_en.scores[key][field] >= pinned - TOLERANCE, f"{key} {field} dropped"
+@pytest.mark.parametrize(("lang", "key", "field"), [
+    (lang, key, field) for lang, pins in PINS.items()
+    for key, fields in pins["scores"].items() for field in fields])
+def test_score_not_below_pin(lang: str, key: str, field: str) -> None:
+    pinned = PINS[lang]["scores"][key][field]
+    actual = report_of(lang).scores[key][field]
+    assert actual >= pinned - TOLERANCE, f"{lang} {key} {field} dropped: {actual} < {pinned}"
 
 
-@pytest.mark.parametrize("field", ["region", "scope", "product"])
-def test_attribution_not_below_pin(report_en, field: str) -> None:  # type: ignore[no-untyped-def]
-    assert report_en.attribution[field] >= PINS["en"]["attribution"][field] - TOLERANCE
+@pytest.mark.parametrize(("lang", "field"), [
+    (lang, field) for lang in PINS for field in ("region", "scope", "product")])
+def test_attribution_not_below_pin(lang: str, field: str) -> None:
+    pinned = PINS[lang]["attribution"][field]
+    actual = report_of(lang).attribution[field]
+    assert actual is not None and actual >= pinned - TOLERANCE, f"{lang} {field} dropped"
 
 
-def test_harness_agrees_with_reference_scorer(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_harness_agrees_with_reference_scorer(tmp_path: Path, lang: str) -> None:
     reference = _score_py()
-    gold_dir = EVAL_DIR / "dev" / "en"
+    gold_dir = EVAL_DIR / "dev" / lang
     pred_path = tmp_path / "pred.jsonl"
     pairs = []
     with open(pred_path, "w", encoding="utf-8") as out:

@@ -133,9 +133,45 @@ def test_capacity_target_year() -> None:
     assert (fact.target_year, fact.qualifier, fact.product) == (2028, "eq", "coal")
 
 
-@pytest.mark.parametrize("lang", ["ru", "kk", "de"])
-def test_other_languages_return_nothing(lang: str) -> None:
-    assert extract("Завод стоимостью 10 млрд тенге.", lang) == []
+@pytest.mark.parametrize("lang", ["kk", "de", ""])
+def test_languages_without_rules_return_nothing(lang: str) -> None:
+    assert extract("Зауыттың құны 10 млрд теңге.", lang) == []
+
+
+# Russian rules: (text, metric, expected fields)
+RU_CASES: list[tuple[str, str, dict[str, Any]]] = [
+    ("В Павлодарской области построят завод по выпуску ферросплавов стоимостью 120 млрд тенге.",
+     "investment", {"value": 120e9, "unit": "KZT", "region": "KZ-55", "scope": "project"}),
+    ("Мощность нового комбината составит до 2 млн тонн стали в год.",
+     "capacity", {"value": 2e6, "unit": "t", "qualifier": "max", "period": "year", "product": "steel"}),
+    ("На предприятии будет создано свыше 1 200 постоянных рабочих мест.",
+     "jobs", {"value": 1200, "qualifier": "min", "kind": "permanent"}),
+    ("Ввод завода в эксплуатацию запланирован к 2027 году.",
+     "commissioning", {"value": 2027, "qualifier": "max", "when": "2027"}),
+    ("В Костанайской области строится элеватор.", "status",
+     {"value": "under_construction", "region": "KZ-39"}),
+    ("В регионе реализуются 14 инвестиционных проектов на 96 млрд тенге.",
+     "count", {"value": 14, "unit": "projects", "scope": "portfolio"}),
+]
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"), RU_CASES,
+                         ids=["ru-" + c[1] + str(i) for i, c in enumerate(RU_CASES)])
+def test_russian_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
+    found = [f for f in extract(text, "ru", PUBLISHED) if f.metric == metric]
+    assert len(found) == 1, found
+    for key, value in expected.items():
+        assert getattr(found[0], key) == value, key
+
+
+@pytest.mark.parametrize("text", [
+    "Товарооборот с Китаем достиг $44 млрд.",
+    "За год предприятия выпустили продукции на сумму 3 трлн тенге.",
+    "Производство стали в стране выросло на 5% и составило 6 млн тонн.",
+    "Строительство моста начнется в 2026 году.",
+])
+def test_russian_distractors_yield_no_fact(text: str) -> None:
+    assert extract(text, "ru", PUBLISHED) == []
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "$", "2025", "1,000,000,000,000,000 tonnes"])

@@ -14,14 +14,15 @@ FRAGMENTS = st.sampled_from([
     " projects", "In Abay region, ", "plans to build", "was launched", "\n\n", ". ", "—", "1,0",
     "(about $1.38 billion)", "Nur-Sultan", "No. 5", "₸", "  ", "\u00a0", "tonnes of copper cathode",
     "The plant", ", and ", "80-90 tonnes", "one GW", "2024-2025", "employs 240 people",
+    "свыше 1 000 рабочих мест", "до 300 тыс. тонн", "в 2029 году", "«Qarmet»", "АО ",
 ])
 TEXTS = st.lists(st.one_of(st.text(max_size=30), FRAGMENTS), max_size=25).map("".join)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TEXTS)
-def test_never_raises_and_offsets_hold(text: str) -> None:
-    facts = extract(text, "en", "2025-01-01")
+@given(TEXTS, st.sampled_from(["en", "ru"]))
+def test_never_raises_and_offsets_hold(text: str, lang: str) -> None:
+    facts = extract(text, lang, "2025-01-01")
     for f in facts:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.evidence

@@ -29,15 +29,24 @@ STABLE_IDS = [
 ]
 
 
-def test_every_pattern_file_loads() -> None:
-    patterns = load_patterns()
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_pattern_file_loads(lang: str) -> None:
+    patterns = load_patterns(lang=lang)
     assert set(patterns) == set(FILE_LABELS)
     assert all(patterns[name] for name in FILE_LABELS)
 
 
-def test_ids_are_unique_across_files() -> None:
-    ids = [e.id for entries in load_patterns().values() for e in entries]
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_ids_are_unique_across_files(lang: str) -> None:
+    ids = [e.id for entries in load_patterns(lang=lang).values() for e in entries]
     assert len(ids) == len(set(ids))
+
+
+def test_a_language_without_files_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "patterns"
+    shutil.copytree(PATTERN_DIR, folder)
+    with pytest.raises(PatternError, match="missing kk pattern file"):
+        load_patterns(folder, lang="kk")
 
 
 @pytest.mark.parametrize("pid", STABLE_IDS)
@@ -46,16 +55,18 @@ def test_stable_ids_are_present(pid: str) -> None:
     assert pid in ids
 
 
-def test_region_codes_are_those_of_facts_md() -> None:
-    codes = {e.key for e in load_patterns()["regions"]}
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_region_codes_are_those_of_facts_md(lang: str) -> None:
+    codes = {e.key for e in load_patterns(lang=lang)["regions"]}
     assert codes == {"KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31", "KZ-33",
                      "KZ-35", "KZ-39", "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62",
                      "KZ-63", "KZ-71", "KZ-75", "KZ-79"}
 
 
-def test_token_patterns_use_only_blank_pipeline_attributes() -> None:
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_token_patterns_use_only_blank_pipeline_attributes(lang: str) -> None:
     for name in ("figures", "years"):
-        for e in load_patterns()[name]:
+        for e in load_patterns(lang=lang)[name]:
             for tok in e.pattern:
                 assert not {"POS", "TAG", "LEMMA", "DEP", "ENT_TYPE", "MORPH"} & set(tok)
 

@@ -7,10 +7,13 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.warehouse.conftest import fd, report
+from tests.warehouse.conftest import fd, gold_fact, make_doc, release_of, report
 from warehouse import changes as changes_module
 from warehouse.changes import Thresholds, detect_changes
+from warehouse.db import transaction
+from warehouse.facts import store_facts
 from warehouse.projects import resolve_all
+from warehouse.releases import store_release_version
 
 JUNE, OCT, DEC = "2025-06-10T10:00:00+05:00", "2025-10-02T15:00:00+05:00", "2025-12-01T09:00:00+05:00"
 
@@ -157,7 +160,7 @@ def test_outbox_is_written_in_the_changes_transaction(con: duckdb.DuckDBPyConnec
     def broken(*args: Any, **kwargs: Any) -> bool:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(changes_module, "queue_alert", broken)
+    monkeypatch.setattr(changes_module, "queue_alerts", broken)
     with pytest.raises(RuntimeError):
         detect_changes(con, "run-2")
     assert con.execute("SELECT count(*) FROM change_events").fetchone() == (0,)
@@ -214,3 +217,20 @@ def test_jobs_of_different_kinds_are_not_compared(con: duckdb.DuckDBPyConnection
     rows = two_reports(con, [fd("jobs", 1000.0, "jobs", kind="permanent")],
                        [fd("jobs", 3000.0, "jobs", kind="construction")])
     assert rows == []
+
+
+def test_a_whole_run_fits_in_one_transaction(con: duckdb.DuckDBPyConnection) -> None:
+    # DESIGN: one transaction per run. Facts inserted, resolved (UPDATE of rows inserted in the
+    # same transaction), changes and outbox written, all before COMMIT.
+    report(con, 1, JUNE, [fd("investment", 1.5e9, "USD")], run_id="run-1")
+    detect_changes(con, "run-1")
+    with transaction(con):
+        doc = make_doc(2, OCT, facts=[fd("investment", 1.8e9, "USD")])
+        release = release_of(doc)
+        stored = store_release_version(con, release, None, "run-2", release.published_at)
+        store_facts(con, [gold_fact(f) for f in doc["facts"]], lang="en", release_id=2,
+                    version=stored.version, run_id="run-2", extractor_version="1.0")
+        resolve_all(con)
+        new = detect_changes(con, "run-2")
+    assert [c.change for c in new] == ["revised"]
+    assert outbox(con)[0][1] == "run-2"

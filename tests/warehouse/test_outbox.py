@@ -8,7 +8,14 @@ import pytest
 from extractors.errors import WarehouseError
 from tests.warehouse.conftest import fd, report
 from warehouse.changes import detect_changes
-from warehouse.outbox import PAYLOAD_FIELDS, alert_id_for, mark_failed, mark_sent, pending_alerts
+from warehouse.outbox import (
+    PAYLOAD_FIELDS,
+    alert_id_for,
+    mark_failed,
+    mark_sent,
+    pending_alerts,
+    queue_alert,
+)
 
 
 @pytest.fixture
@@ -57,3 +64,12 @@ def test_sent_alert_is_not_pending_and_not_queued_again(queued: duckdb.DuckDBPyC
 def test_unknown_alert_id_is_an_error(queued: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(WarehouseError, match="no alert 'nope'"):
         mark_sent(queued, "nope")
+
+
+def test_queue_alert_is_idempotent(con: duckdb.DuckDBPyConnection) -> None:
+    payload = {field: None for field in PAYLOAD_FIELDS} | {"project_id": "p-1"}
+    assert queue_alert(con, "change-1", "run-1", payload) is True
+    assert queue_alert(con, "change-1", "run-2", payload) is False
+    (alert,) = pending_alerts(con)
+    assert (alert.alert_id, alert.run_id, alert.payload["project_id"]) == (
+        alert_id_for("change-1"), "run-1", "p-1")

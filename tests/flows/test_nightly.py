@@ -1,0 +1,166 @@
+"""End to end: the Prefect flow against a local copy of the site, asserting rows in DuckDB and
+messages received by local alert channels."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from apprise import NotifyBase
+
+from flows import alerts
+from flows.localsite import LocalSite, load_demo_releases
+from flows.nightly import nightly
+from tests.receivers import SmtpReceiver, WebhookReceiver
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+NEWEST = datetime.now(UTC) - timedelta(days=1)
+TABLES = ("releases", "release_versions", "facts", "change_events", "alert_outbox",
+          "fetch_failures")
+
+
+@pytest.fixture(autouse=True)
+def no_apprise_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Apprise waits 5.5 s between two e-mails to one channel: polite live, slow in tests.
+    monkeypatch.setattr(NotifyBase, "request_rate_per_sec", 0)
+
+
+@pytest.fixture
+def site() -> Iterator[LocalSite]:
+    with LocalSite(load_demo_releases(newest_at=NEWEST), per_page=3) as local:
+        yield local
+
+
+def _run(db: Path, site: LocalSite, **kw: Any) -> dict[str, Any]:
+    return nightly(db_path=str(db), base_url=site.base_url, request_delay=0.0, **kw)
+
+
+def _counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
+
+
+def _query(db: Path, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def test_flow_loads_every_release_in_every_language_then_adds_nothing(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    db = tmp_path / "kz.duckdb"
+    served = load_demo_releases(newest_at=NEWEST)
+
+    first = _run(db, site)
+
+    rows = _query(db, "SELECT r.lang, r.url, r.title, r.published_at, v.body_text"
+                      " FROM releases r JOIN release_versions v USING (lang, release_id)")
+    assert first["releases_new"] == len(served) == len(rows)
+    by_url = {r[1]: r for r in rows}
+    for release in served:
+        lang, url, title, published_at, body = by_url[release["url"].replace(
+            "https://primeminister.kz", site.base_url)]
+        assert (lang, title, body) == (release["lang"], release["title"], release["text"])
+        assert published_at == datetime.fromisoformat(release["published"])
+    assert {r[0] for r in rows} == {"en", "ru", "kk"}
+    assert _counts(db)["facts"] > 0
+    before = _counts(db)
+
+    second = _run(db, site)
+
+    assert _counts(db) == before
+    assert (second["releases_new"], second["versions_new"], second["facts_new"]) == (0, 0, 0)
+    statuses = _query(db, "SELECT status FROM runs ORDER BY started_at")
+    assert statuses == [("completed",), ("completed",)]
+
+
+def test_edited_release_gives_one_version_changes_and_alerts_delivered_once(
+    tmp_path: Path, site: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "kz.duckdb"
+    with WebhookReceiver(fail_first=1) as hook, SmtpReceiver() as smtp:
+        monkeypatch.setenv("KZFACTS_ALERT_URLS", json.dumps([hook.apprise_url(),
+                                                               smtp.apprise_url()]))
+        _run(db, site)
+        assert hook.bodies == [] and smtp.messages == []  # first sight: nothing changed yet
+
+        site.set_releases(load_demo_releases(edited=True, newest_at=NEWEST))
+        edited = _run(db, site)
+
+        assert edited["versions_new"] == 1 and edited["releases_new"] == 0
+        found = {(c[0], c[1], c[2], c[3], c[4]) for c in _query(
+            db, "SELECT metric, change, old_value, new_value, is_edit FROM changes")}
+        assert ("investment", "revised", 1.5e9, 1.8e9, True) in found
+        assert ("commissioning", "delayed", 2028.0, 2029.0, True) in found
+        # The webhook refused the first delivery: still pending, e-mail already sent once.
+        assert len(smtp.messages) == 2 and len(hook.bodies) == 0
+        assert _query(db, "SELECT count(*) FROM alert_outbox WHERE status = 'pending'")[0][0] == 2
+
+        _run(db, site)  # next night: the webhook gets them, e-mail is not sent again
+        _run(db, site)
+
+        assert len(hook.bodies) == 2 and len(smtp.messages) == 2
+        text = " ".join(b["message"] for b in hook.bodies)
+        assert "$1.5 billion" in text and "$1.8 billion" in text
+        assert "2028" in text and "2029" in text
+        assert _query(db, "SELECT count(*) FROM alert_outbox WHERE status = 'sent'")[0][0] == 2
+
+
+def test_crash_between_changes_and_alerts_loses_nothing_and_sends_once(
+    tmp_path: Path, site: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "kz.duckdb"
+    with WebhookReceiver() as hook:
+        monkeypatch.setenv("KZFACTS_ALERT_URLS", json.dumps([hook.apprise_url()]))
+        _run(db, site)
+        site.set_releases(load_demo_releases(edited=True, newest_at=NEWEST))
+
+        def crash(*args: Any, **kwargs: Any) -> None:
+            raise RuntimeError("power cut after the diff")
+
+        monkeypatch.setattr(alerts, "deliver_pending", crash)
+        with pytest.raises(RuntimeError):
+            _run(db, site)
+        assert _query(db, "SELECT status FROM runs ORDER BY started_at")[-1] == ("failed",)
+        assert _query(db, "SELECT count(*) FROM alert_outbox WHERE status = 'pending'")[0][0] == 2
+        assert hook.bodies == []
+
+        monkeypatch.undo()
+        monkeypatch.setenv("KZFACTS_ALERT_URLS", json.dumps([hook.apprise_url()]))
+        _run(db, site)
+        _run(db, site)
+
+        assert len(hook.bodies) == 2
+
+
+def test_transient_errors_are_retried_then_recorded_without_losing_the_run(
+    tmp_path: Path, site: LocalSite
+) -> None:
+    from flows.localsite import Reply
+
+    db = tmp_path / "kz.duckdb"
+    broken = site.url_of(load_demo_releases(newest_at=NEWEST)[0]).replace(site.base_url, "")
+    site.override(broken, Reply(status=503, headers={"Retry-After": "0"}))
+
+    summary = _run(db, site)
+
+    assert summary["failures"] == 1
+    assert summary["releases_new"] == len(load_demo_releases()) - 1
+    reasons = _query(db, "SELECT reason, url FROM fetch_failures")
+    assert [r[0] for r in reasons] == ["transient"] and reasons[0][1].endswith(broken)
+
+    site.override(broken, Reply())  # the site recovers: the next run picks the release up
+    again = _run(db, site)
+    assert again["releases_new"] == 1
