@@ -17,7 +17,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from extractors.errors import TransientFetchError
-from extractors.extract import EXTRACTOR_VERSION, extract
+from extractors.extract import EXTRACTOR_VERSIONS, extract
 from extractors.release import Release
 from flows import alerts, crawl
 from flows.fetch import Fetcher, make_client
@@ -66,7 +66,8 @@ def store_release_facts(
     # Projects are resolved once per run, before the diff (they depend on all releases).
     return facts.store_facts(
         con, found, lang=release.lang, release_id=release.release_id,
-        version=stored.version, run_id=run_id, extractor_version=EXTRACTOR_VERSION,
+        version=stored.version, run_id=run_id,
+        extractor_version=EXTRACTOR_VERSIONS.get(release.lang, f"{release.lang}-none"),
     )
 
 

@@ -8,7 +8,7 @@ import duckdb
 from rich.console import Console
 from rich.progress import Progress
 
-from extractors.extract import EXTRACTOR_VERSION, extract
+from extractors.extract import EXTRACTOR_VERSIONS, extract
 from warehouse import changes, facts, projects
 from warehouse.db import transaction
 from warehouse.runs import finish_run, start_run
@@ -21,7 +21,7 @@ def reextract_all(
     langs: list[str] | None = None,
     progress_console: Console | None = None,
 ) -> tuple[int, int]:
-    """Extract every stored version again under ``EXTRACTOR_VERSION``; one transaction per
+    """Extract every stored version again under the current ``EXTRACTOR_VERSIONS``; one transaction per
     version. Returns (versions processed, facts added). Versions already extracted by this
     extractor version add nothing, so a re-run is a no-op. Changes are never detected here:
     they compare the Government's reports, not our extractor versions."""
@@ -41,7 +41,8 @@ def reextract_all(
             with transaction(con):
                 added += facts.store_facts(
                     con, found, lang=lang, release_id=release_id, version=version,
-                    run_id=run_id, extractor_version=EXTRACTOR_VERSION,
+                    run_id=run_id,
+                    extractor_version=EXTRACTOR_VERSIONS.get(lang, f"{lang}-none"),
                 )
             progress.advance(bar)
     # New facts need projects; refresh_changes recomputes changes without ever alerting.

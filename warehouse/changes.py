@@ -41,6 +41,7 @@ import duckdb
 from warehouse.facts import bulk_insert
 from warehouse.outbox import PAYLOAD_FIELDS, atomic, queue_alerts
 from warehouse.projects import product_family, resolve_all
+from warehouse.queries import plain
 
 log = logging.getLogger(__name__)
 
@@ -290,8 +291,7 @@ def _payloads(con: duckdb.DuckDBPyConnection, change_ids: list[str]) -> dict[str
         row = dict(zip(names, values, strict=True))
         if row["change"] == "status":  # the status words are the values here
             row["old_value"], row["new_value"] = row["old_value_text"], row["new_value_text"]
-        out[row["change_id"]] = {k: (row[k].isoformat() if isinstance(row[k], datetime)
-                                     else row[k]) for k in PAYLOAD_FIELDS}
+        out[row["change_id"]] = {k: plain(row[k]) for k in PAYLOAD_FIELDS}
     return out
 
 

@@ -5,17 +5,19 @@ region, company); mentions are clustered release by release in published order:
 
 * blockers, never overridden by evidence: regions that differ (a region created in 2022 and the
   region it was carved from are compatible), companies that differ (after aliasing, e.g.
-  SSGPO -> ERG; "KazAzot" and "KazAzot Prime" do not differ), phases that differ ("first phase of X" is its own project), facility types that
-  differ (plant, power, railway, road, farm, deposit, ...), product families that differ (unless
-  the company is the same), proper names in the labels that differ ("Merke" vs "Koksu"); and two
-  labels of one release are never one project;
+  SSGPO -> ERG; "KazAzot" and "KazAzot Prime" do not differ), phases that differ ("first phase
+  of X" is its own project), facility types that differ (plant, power, railway, road, farm,
+  deposit, ...), product families that differ (unless the company is the same), proper names in
+  the labels that differ ("Merke" vs "Koksu"); and two labels of one release are never one
+  project;
 * evidence, at least one needed: the same company; a shared proper name; or the same product
   family and facility type in the same region;
 * the best-scoring cluster wins; a tie between clusters of different companies is ambiguous and
   the mention starts its own project (an analyst can merge it).
 
 Portfolio-scope facts never join projects: they are keyed by region, company and label.
-Then the curation table (merges and splits) is applied in order, so analysts' decisions survive
+Candidates are found through an index (company, proper name, region + product family), so a
+full resolution stays fast (15,000 facts in about a second). Then the curation table (merges and splits) is applied in order, so analysts' decisions survive
 every re-resolution. Ids are ``p-``/``pf-`` plus a hash of the cluster's seed mention (the one
 first seen), so they stay stable as new releases arrive.
 """
@@ -541,9 +543,24 @@ def resolve_all(con: duckdb.DuckDBPyConnection) -> ResolveResult:
             if pid in existing and tuple(existing[pid]) != tuple(values):
                 con.execute("UPDATE projects SET " + ", ".join(f"{c} = ?" for c in _PROJECT_COLS)
                             + ", updated_at = ? WHERE project_id = ?", [*values, now, pid])
+        _write_product_families(con)
     log.info("resolved %d facts into %d projects (%d facts moved, %d new, %d removed)",
              len(mapping), len(rows), updated, added, len(gone))
     return ResolveResult(len(mapping), len(rows), int(updated), added, len(gone))
+
+
+def _write_product_families(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep ``product_families`` equal to the rules for every product seen (views group by it)."""
+    wanted = {p: product_family(p) for (p,) in con.execute(
+        "SELECT DISTINCT product FROM facts WHERE product IS NOT NULL").fetchall()}
+    stored = dict(con.execute("SELECT product, family FROM product_families").fetchall())
+    if stored == wanted:
+        return
+    stale = [p for p, f in stored.items() if wanted.get(p) != f]
+    if stale:
+        con.execute("DELETE FROM product_families WHERE list_contains(?, product)", [stale])
+    bulk_insert(con, "product_families", (("product", "VARCHAR"), ("family", "VARCHAR")),
+                [[p, f] for p, f in sorted(wanted.items()) if stored.get(p) != f])
 
 
 def resolve_version(con: duckdb.DuckDBPyConnection, lang: str, release_id: int, version: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import duckdb
 
@@ -17,13 +18,20 @@ _CHANGE_FIELDS = (
 )
 
 
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime | date) else value
+# Times are shown in Astana time, as the Government states them (TIMESTAMPTZ comes back in UTC).
+ASTANA = ZoneInfo("Asia/Almaty")
+
+
+def plain(value: Any) -> Any:
+    """A JSON-friendly value: datetimes as ISO strings in Astana time, dates as ISO dates."""
+    if isinstance(value, datetime):
+        return (value.astimezone(ASTANA) if value.tzinfo else value).isoformat()
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description or []]
-    return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
+    return [{n: plain(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
 
 
 def list_changes(con: duckdb.DuckDBPyConnection, since: date | None = None) -> list[dict[str, Any]]:

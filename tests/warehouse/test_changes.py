@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import duckdb
@@ -227,7 +228,7 @@ def test_a_whole_run_fits_in_one_transaction(con: duckdb.DuckDBPyConnection) -> 
     with transaction(con):
         doc = make_doc(2, OCT, facts=[fd("investment", 1.8e9, "USD")])
         release = release_of(doc)
-        stored = store_release_version(con, release, None, "run-2", release.published_at)
+        stored = store_release_version(con, release, None, "run-2", datetime.fromisoformat(OCT))
         store_facts(con, [gold_fact(f) for f in doc["facts"]], lang="en", release_id=2,
                     version=stored.version, run_id="run-2", extractor_version="1.0")
         resolve_all(con)

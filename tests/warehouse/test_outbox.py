@@ -38,7 +38,7 @@ def test_pending_alert_carries_the_whole_change(queued: duckdb.DuckDBPyConnectio
         "copper smelter", "investment", "revised", 1.5e9, 1.8e9)
     assert (p["old_sentence"], p["new_sentence"]) == ("It will cost $1.5 billion.",
                                                       "It will cost $1.8 billion.")
-    assert p["old_published"].startswith("2025-06-10") and p["new_url"].endswith("test-2")
+    assert p["old_published"] == "2025-06-10T10:00:00+05:00" and p["new_url"].endswith("test-2")
     assert (p["old_release_id"], p["new_release_id"], p["is_edit"]) == (1, 2, False)
     assert (p["region"], p["company"], p["delta_pct"]) == ("KZ-10", "KAZ Minerals",
                                                           pytest.approx(20.0))

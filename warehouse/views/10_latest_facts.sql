@@ -12,6 +12,7 @@ SELECT
     f.fact_id, f.lang, f.release_id, f.version, f.metric, f.value, f.value_text, f.value_max,
     f.unit, f.period, f.qualifier, f.kind, f.scope, f.project, f.product, f.region, f.company,
     f.target_year, f."when", f.evidence, f.start, f."end", f.sentence, f.flags, f.project_id,
+    pf.family AS product_family,
     f.extractor_version, f.run_id, f.extracted_at,
     coalesce(rv.published_at, r.published_at) AS published_at,
     CAST(timezone('Asia/Almaty', coalesce(rv.published_at, r.published_at, rv.fetched_at)) AS DATE)
@@ -21,7 +22,8 @@ SELECT
 FROM facts AS f
 JOIN latest AS l USING (lang, release_id, version, extractor_version)
 JOIN release_versions AS rv USING (lang, release_id, version)
-JOIN releases AS r USING (lang, release_id);
+JOIN releases AS r USING (lang, release_id)
+LEFT JOIN product_families AS pf ON pf.product = f.product;
 
 COMMENT ON VIEW latest_facts IS 'Facts of the latest extraction of every release version, with their release dates.';
 COMMENT ON COLUMN latest_facts.fact_id IS 'Surrogate id of the fact row.';
@@ -49,6 +51,7 @@ COMMENT ON COLUMN latest_facts."end" IS 'Character offset just after evidence.';
 COMMENT ON COLUMN latest_facts.sentence IS 'Sentence the figure stands in.';
 COMMENT ON COLUMN latest_facts.flags IS 'Extractor warnings, e.g. two_currencies.';
 COMMENT ON COLUMN latest_facts.project_id IS 'Resolved project (see projects).';
+COMMENT ON COLUMN latest_facts.product_family IS 'Family of the product (copper cathode -> copper), from product_families.';
 COMMENT ON COLUMN latest_facts.extractor_version IS 'Extractor version that produced the fact.';
 COMMENT ON COLUMN latest_facts.run_id IS 'Run that stored the fact.';
 COMMENT ON COLUMN latest_facts.extracted_at IS 'When the fact was stored.';

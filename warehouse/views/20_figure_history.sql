@@ -6,7 +6,7 @@ SELECT
     lf.project_id,
     coalesce(p.label, lf.project) AS project,
     lf.metric, lf.kind, lf.value, lf.value_text, lf.value_max, lf.unit, lf.period, lf.qualifier,
-    lf.product, coalesce(lf.region, p.region) AS region, coalesce(lf.company, p.company) AS company,
+    lf.product, lf.product_family, coalesce(lf.region, p.region) AS region, coalesce(lf.company, p.company) AS company,
     lf.target_year, lf."when", lf.evidence, lf.sentence,
     lf.project AS label_in_text,
     lf.report_date, lf.published_at, lf.url, lf.title, lf.lang, lf.release_id, lf.version,
@@ -26,6 +26,7 @@ COMMENT ON COLUMN figure_history.unit IS 'Currency or unit (FACTS.md).';
 COMMENT ON COLUMN figure_history.period IS 'Rate period: year, day, hour.';
 COMMENT ON COLUMN figure_history.qualifier IS 'eq, approx, max, min or range.';
 COMMENT ON COLUMN figure_history.product IS 'Commodity or output of this figure.';
+COMMENT ON COLUMN figure_history.product_family IS 'Family of the product (copper cathode -> copper).';
 COMMENT ON COLUMN figure_history.region IS 'Region code from the fact, else from the project.';
 COMMENT ON COLUMN figure_history.company IS 'Company from the fact, else from the project.';
 COMMENT ON COLUMN figure_history.target_year IS 'Capacity: year by which the output is planned.';

@@ -1,18 +1,21 @@
--- current_figures: the latest value per project, metric, kind (and product, so that coal and
--- steel capacity of one programme both show). Only the latest version of each release counts;
--- among same-day reports the English one is preferred, then the first stated.
+-- current_figures: the latest value per project, metric, kind (and, for capacity, product family,
+-- so that coal and steel capacity of one programme both show). Only the latest version of each
+-- release counts; among reports published at the same time English is preferred, then the
+-- figure stated first.
 CREATE OR REPLACE VIEW current_figures AS
 SELECT
-    project_id, project, region, company, metric, kind, product, value, value_text, value_max,
+    project_id, project, region, company, metric, kind, product, product_family, value,
+    value_text, value_max,
     unit, period, qualifier, target_year, "when", evidence, sentence, url, published_at,
     report_date, lang, release_id, version, fact_id
 FROM figure_history
 WHERE is_current_version AND project_id IS NOT NULL
 QUALIFY row_number() OVER (
-    PARTITION BY project_id, metric, kind, product
+    PARTITION BY project_id, metric, kind,
+                 CASE WHEN metric = 'capacity' THEN coalesce(product_family, product) END
     ORDER BY published_at DESC NULLS LAST, lang = 'en' DESC, release_id DESC, fact_id) = 1;
 
-COMMENT ON VIEW current_figures IS 'Latest reported value per project, metric, kind and product.';
+COMMENT ON VIEW current_figures IS 'Latest reported value per project, metric, kind (capacity: and product family).';
 COMMENT ON COLUMN current_figures.project_id IS 'Resolved project.';
 COMMENT ON COLUMN current_figures.project IS 'Project label.';
 COMMENT ON COLUMN current_figures.region IS 'Region code.';
@@ -20,6 +23,7 @@ COMMENT ON COLUMN current_figures.company IS 'Company.';
 COMMENT ON COLUMN current_figures.metric IS 'FACTS.md metric.';
 COMMENT ON COLUMN current_figures.kind IS 'Jobs only: permanent, temporary, construction or NULL.';
 COMMENT ON COLUMN current_figures.product IS 'Commodity or output of the figure.';
+COMMENT ON COLUMN current_figures.product_family IS 'Family of the product (copper cathode -> copper).';
 COMMENT ON COLUMN current_figures.value IS 'Latest figure in base units.';
 COMMENT ON COLUMN current_figures.value_text IS 'Latest status word (metric status).';
 COMMENT ON COLUMN current_figures.value_max IS 'Upper end of a range.';
