@@ -32,6 +32,7 @@ from flows.fetch import Fetcher
 from warehouse.db import transaction
 from warehouse.releases import (
     StoredVersion,
+    failed_release_urls,
     is_known,
     recent_release_urls,
     record_failure,
@@ -85,20 +86,23 @@ def plan_crawl(
     now: datetime,
 ) -> list[str]:
     """URLs to fetch for ``lang``: newly discovered releases (newest first), then releases
-    published in the last ``refetch_days`` days (to catch edits), one URL per release."""
+    published in the last ``refetch_days`` days (to catch edits), then releases whose fetch
+    failed for a retryable reason in that window, one URL per release."""
     discovered = discover(
         fetcher, base_url, lang, lambda lg, rid: is_known(con, lg, rid), since, max_pages
     )
     recent = [_on_site(url, base_url) for url in recent_release_urls(con, lang, now, refetch_days)]
+    retry = [_on_site(url, base_url) for url in failed_release_urls(con, lang, now, refetch_days)]
     plan: list[str] = []
     keys: set[tuple[str, int]] = set()
-    for url in discovered + recent:
+    for url in discovered + recent + retry:
         key = release_key(url)
         if key is None or (key[0], key[1]) in keys:
             continue
         keys.add((key[0], key[1]))
         plan.append(url)
-    log.info("%s: %d new and %d recent releases to fetch", lang, len(discovered), len(recent))
+    log.info("%s: %d new, %d recent and %d failed releases to fetch", lang, len(discovered),
+             len(recent), len(retry))
     return plan
 
 

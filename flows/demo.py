@@ -21,6 +21,10 @@ from warehouse.outbox import pending_alerts
 from warehouse.queries import list_changes
 
 
+# The demo's releases span a few weeks; re-fetch all of them so the edited one is seen.
+DEMO_REFETCH_DAYS = 90
+
+
 def run_demo(db_path: Path, console: Console) -> None:
     """Run the demo into ``db_path`` (started afresh: the demo file is replaced)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -29,11 +33,11 @@ def run_demo(db_path: Path, console: Console) -> None:
     for stale in (db_path, db_path.with_name(db_path.name + ".wal")):
         stale.unlink(missing_ok=True)
     # Date the demo releases "yesterday" so the edited one is inside the re-fetch window.
-    newest = datetime.now(UTC) - timedelta(days=1)
+    newest = (datetime.now(UTC) - timedelta(days=1)).replace(second=0, microsecond=0)
     with LocalSite(load_demo_releases(newest_at=newest), per_page=4) as site:
         console.rule(f"[bold]1. first night: crawling the demo site at {site.base_url}")
         first = nightly(db_path=str(db_path), base_url=site.base_url, request_delay=0.0,
-                        command="demo")
+                        refetch_days=DEMO_REFETCH_DAYS, command="demo")
         console.print(f"{first['versions_new']} releases stored, {first['facts_new']} facts "
                       f"extracted, {first['requests']} requests")
         _show_facts(db_path, console)
@@ -41,7 +45,7 @@ def run_demo(db_path: Path, console: Console) -> None:
         site.set_releases(load_demo_releases(edited=True, newest_at=newest))
         console.rule("[bold]2. the site edits a release; second night")
         second = nightly(db_path=str(db_path), base_url=site.base_url, request_delay=0.0,
-                         command="demo")
+                         refetch_days=DEMO_REFETCH_DAYS, command="demo")
         console.print(f"{second['versions_new']} new version(s), {second['changes_new']} "
                       f"change(s), {second['requests']} requests")
     _show_changes_and_alerts(db_path, console)

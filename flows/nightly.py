@@ -24,7 +24,7 @@ from flows.fetch import Fetcher, make_client
 from flows.settings import Settings, load_settings
 from warehouse import changes, facts, queries, runs
 from warehouse.db import connect
-from warehouse.releases import StoredVersion, record_failure
+from warehouse.releases import StoredVersion
 
 # A progress callback (done, total, url, status) the CLI can install to draw a progress bar.
 ProgressHook = Callable[[int, int, str, str], None]
@@ -126,12 +126,13 @@ def nightly(
     since: date | None = None,
     max_pages: int | None = None,
     request_delay: float | None = None,
+    refetch_days: int | None = None,
     command: str = "run",
 ) -> dict[str, Any]:
     """Crawl the site, store new and edited releases with their facts, diff, and alert."""
     logger = get_run_logger()
     settings = load_settings(db_path=db_path, base_url=base_url, langs=langs,
-                             request_delay=request_delay)
+                             request_delay=request_delay, refetch_days=refetch_days)
     con = connect(settings.db_path)
     run_id = runs.start_run(con, command, settings.base_url, settings.langs)
     counters = {"requests": 0, "releases_new": 0, "versions_new": 0, "failures": 0,
@@ -183,8 +184,6 @@ def _crawl_one(
     try:
         return release_task(fetcher, con, url, run_id)
     except TransientFetchError as exc:
-        record_failure(con, run_id=run_id, url=url, reason="transient",
-                       failed_at=datetime.now(UTC), lang=lang,
-                       status_code=exc.status_code, detail=str(exc))
+        crawl.record_fetch_error(con, run_id, url, exc)
         return crawl.CrawlOutcome(url=url, lang=lang, release_id=None, status="failed",
                                   reason="transient", version=None)

@@ -116,3 +116,25 @@ def record_failure(
             [run_id, failed_at, url, lang, release_id, reason, status_code, detail,
              compress(raw_page)],
         )
+
+
+# Failures worth another try on a later run (a 404, an off-site redirect or a page too large
+# will not mend by themselves).
+RETRYABLE_REASONS = ("transient", "captcha", "not_release", "parse_error", "http_error")
+
+
+def failed_release_urls(
+    con: duckdb.DuckDBPyConnection, lang: str, now: datetime, days: int
+) -> list[str]:
+    """Release URLs that failed for a retryable reason in the last ``days`` days and are still
+    not stored: discovery stops at known listing pages, so it would never offer them again."""
+    rows = con.execute(
+        "SELECT f.url, max(f.failed_at) AS last_failed FROM fetch_failures f"
+        " WHERE f.lang = ? AND f.release_id IS NOT NULL AND f.failed_at >= ?"
+        " AND list_contains(?, f.reason)"
+        " AND NOT EXISTS (SELECT 1 FROM releases r"
+        "                 WHERE r.lang = f.lang AND r.release_id = f.release_id)"
+        " GROUP BY f.url ORDER BY last_failed DESC",
+        [lang, now - timedelta(days=days), list(RETRYABLE_REASONS)],
+    ).fetchall()
+    return [r[0] for r in rows]
