@@ -4,8 +4,11 @@ Every line of every file is one JSON object ``{"label", "pattern", "id"}``:
 
 - ``label``: what the entry marks (``REGION``, ``PRODUCT``, ``FIGURE``, ``CUE`` ...); each file
   allows its own labels (``FILE_LABELS``).
-- ``pattern``: a phrase (a string, matched on lower-cased tokens by a ``PhraseMatcher``) or a
-  spaCy ``Matcher`` token pattern (a list of dicts using only attributes a blank pipeline sets).
+- ``pattern``: in the gazetteer files a phrase (a string, matched case-insensitively on whole
+  words); in ``figures`` and ``years`` a regular expression (``FIGURE``, ``YEAR``, ``REGEX``) or
+  a word list (``WORDS``). A figure or year expression may use the macros ``{name}``, where
+  ``name`` is the id of a ``WORDS`` or ``REGEX`` entry of either file (``{words.scale}``,
+  ``{re.digits}``), and ``{num}``, a number in digits or in words; see ``expand``.
 - ``id``: stable and unique over all files, ``<kind>:<key>[:<variant>]``. The key carries the
   normalised value the extractor needs: the ISO 3166-2:KZ code of a region (``region:KZ-10:abai``),
   the canonical product with ``_`` for spaces (``product:copper_cathode:0``), the status word
@@ -20,6 +23,7 @@ cached: the files are read once per process and language.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,18 +41,13 @@ FILE_LABELS: dict[str, frozenset[str]] = {
     "facilities": frozenset({"FACILITY", "FACILITY_PLURAL"}),
     "status": frozenset({"STATUS"}),
     "cues": frozenset({"CUE"}),
-    "figures": frozenset({"FIGURE"}),
-    "years": frozenset({"YEAR"}),
+    "figures": frozenset({"FIGURE", "WORDS", "REGEX"}),
+    "years": frozenset({"YEAR", "WORDS", "REGEX"}),
 }
-TOKEN_PATTERN_FILES = frozenset({"figures", "years"})
-
-# Token attributes a blank pipeline (tokenizer only) sets, plus the operator key.
-ALLOWED_TOKEN_KEYS = frozenset({
-    "ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "SHAPE", "PREFIX", "SUFFIX",
-    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
-    "IS_SPACE", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY",
-    "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "OP",
-})
+# Files of regular expressions (compiled by ``extractors.pipeline``); the others hold phrases.
+REGEX_PATTERN_FILES = frozenset({"figures", "years"})
+# Macro names: ids of WORDS / REGEX entries ("words.scale", "re.digits") and the built-in "num".
+_MACRO_RE = re.compile(r"\{([a-z][a-z0-9_.]*)\}")
 _ID_KINDS = {
     "regions": "region", "companies": ("company", "legal_form"), "products": "product",
     "facilities": "facility", "status": "status", "cues": "cue", "figures": None, "years": None,
@@ -60,7 +59,7 @@ class PatternEntry:
     """One validated line of a pattern file."""
 
     label: str
-    pattern: str | tuple[dict[str, Any], ...]
+    pattern: str | tuple[str, ...]
     id: str
     file: str
 
@@ -77,17 +76,74 @@ def _fail(path: Path, where: str, message: str) -> PatternError:
     return PatternError(f"{path.name}: {where}: {message}")
 
 
-def _check_token_pattern(path: Path, pid: str, pattern: Any) -> tuple[dict[str, Any], ...]:
-    if not isinstance(pattern, list) or not pattern:
-        raise _fail(path, f"id {pid!r}", "a token pattern must be a non-empty list of objects")
-    for tok in pattern:
-        if not isinstance(tok, dict) or not tok:
-            raise _fail(path, f"id {pid!r}", f"token {tok!r} is not a non-empty object")
-        bad = set(tok) - ALLOWED_TOKEN_KEYS
-        if bad:
-            raise _fail(path, f"id {pid!r}",
-                        f"attribute(s) {sorted(bad)} are not set by a blank pipeline")
-    return tuple(pattern)
+def _check_regex_entry(path: Path, pid: str, label: str, pattern: Any) -> str | tuple[str, ...]:
+    """A ``WORDS`` entry holds a non-empty list of non-empty strings, the others a regex string
+    (compiled, with its macros, in ``_check_macros`` once the whole file is read)."""
+    if label == "WORDS":
+        if not isinstance(pattern, list) or not pattern or \
+                not all(isinstance(w, str) and w.strip() for w in pattern):
+            raise _fail(path, f"id {pid!r}", "a WORDS pattern must be a non-empty list of words")
+        return tuple(pattern)
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise _fail(path, f"id {pid!r}", "a regular expression must be a non-empty string")
+    return pattern
+
+
+def words_regex(words: tuple[str, ...]) -> str:
+    """Alternation of ``words`` (longest first, case-insensitive, a space matching one space),
+    each ending at a word boundary when it ends with a letter or digit."""
+    alts = []
+    for w in sorted(set(words), key=lambda x: (-len(x), x)):
+        body = r"[ ]".join(re.escape(part) for part in w.split())
+        alts.append(body + (r"(?!\w)" if w[-1].isalnum() else ""))
+    return "(?i:" + "|".join(alts) + ")"
+
+
+def expand(pattern: str, macros: dict[str, PatternEntry], digits_only: bool = False,
+           _depth: int = 0) -> str:
+    """``pattern`` with its macros replaced: ``{id}`` of a ``WORDS`` entry by the alternation of
+    its words, of a ``REGEX`` entry by its (expanded) expression; ``{num}`` by a number in digits
+    (``{re.digits}``) or in words (``{words.number}``), or, with ``digits_only``, in digits only
+    (the fast scan: number words are found by the gazetteer scan). Raises ``KeyError`` naming an
+    unknown macro."""
+    if _depth > 8:
+        raise KeyError("macros nested too deeply")
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "num":
+            digits = expand("{re.digits}", macros, digits_only, _depth + 1)
+            if digits_only:
+                return digits
+            return f"(?:{digits}|{expand('{words.number}', macros, digits_only, _depth + 1)})"
+        if name not in macros:
+            raise KeyError(f"unknown macro {{{name}}}")
+        e = macros[name]
+        if e.label == "WORDS":
+            assert isinstance(e.pattern, tuple)
+            return words_regex(e.pattern)
+        assert isinstance(e.pattern, str)
+        return "(?:" + expand(e.pattern, macros, digits_only, _depth + 1) + ")"
+
+    return _MACRO_RE.sub(sub, pattern)
+
+
+def _check_macros(entries_by_file: dict[Path, list[PatternEntry]]) -> None:
+    """Every regex entry of the figure and year files expands and compiles (PatternError with
+    file and id otherwise)."""
+    macros = {e.id: e for entries in entries_by_file.values() for e in entries
+              if e.label in ("WORDS", "REGEX")}
+    for path, entries in entries_by_file.items():
+        for e in entries:
+            if e.label == "WORDS":
+                continue
+            assert isinstance(e.pattern, str)
+            try:
+                for digits_only in (False, True):
+                    re.compile(expand(e.pattern, macros, digits_only))
+            except (KeyError, re.error, RecursionError) as exc:
+                msg = exc.args[0] if isinstance(exc, KeyError) else str(exc)
+                raise _fail(path, f"id {e.id!r}", f"bad regular expression: {msg}") from exc
 
 
 def load_pattern_file(path: Path) -> list[PatternEntry]:
@@ -118,9 +174,9 @@ def load_pattern_file(path: Path) -> list[PatternEntry]:
         label = obj["label"]
         if label not in FILE_LABELS[stem]:
             raise _fail(path, where, f"label {label!r} not allowed here")
-        pattern: str | tuple[dict[str, Any], ...]
-        if stem in TOKEN_PATTERN_FILES:
-            pattern = _check_token_pattern(path, pid, obj["pattern"])
+        pattern: str | tuple[str, ...]
+        if stem in REGEX_PATTERN_FILES:
+            pattern = _check_regex_entry(path, pid, label, obj["pattern"])
         else:
             if not isinstance(obj["pattern"], str) or not obj["pattern"].strip():
                 raise _fail(path, where, "pattern must be a non-empty string")
@@ -160,8 +216,11 @@ def _files_of(directory: Path, lang: str) -> list[Path]:
 def _load(directory: Path, lang: str) -> dict[str, list[PatternEntry]]:
     out: dict[str, list[PatternEntry]] = {}
     seen: dict[str, str] = {}
+    regex_files: dict[Path, list[PatternEntry]] = {}
     for path in _files_of(directory, lang):
         entries = load_pattern_file(path)
+        if path.name.split(".")[0] in REGEX_PATTERN_FILES:
+            regex_files[path] = entries
         for e in entries:
             if e.id in seen:
                 raise PatternError(f"{path.name}: id {e.id!r}: duplicate (also in {seen[e.id]})")
@@ -170,4 +229,5 @@ def _load(directory: Path, lang: str) -> dict[str, list[PatternEntry]]:
     missing = set(FILE_LABELS) - set(out)
     if missing:
         raise PatternError(f"{directory}: missing {lang} pattern file(s) {sorted(missing)}")
+    _check_macros(regex_files)
     return out

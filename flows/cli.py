@@ -6,6 +6,8 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -64,10 +66,24 @@ def _db_path(db: Path | None) -> Path:
     return Path(load_settings(db_path=db).db_path)
 
 
-def _open_db(db: Path | None) -> Any:
+@contextmanager
+def _warehouse(db: Path | None) -> Iterator[Any]:
+    """The warehouse, migrated, closed when the command is done (DuckDB allows one
+    read-write connection per file and process)."""
     from warehouse.db import connect
 
-    return connect(_db_path(db))
+    try:
+        con = connect(_db_path(db))
+    except KzfactsError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    try:
+        yield con
+    except KzfactsError as exc:  # e.g. a curation request naming an unknown project
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        con.close()
 
 
 def _check_langs(langs: list[str] | None) -> list[str] | None:
@@ -198,8 +214,8 @@ def changes(
     """Reported figures that changed, with both sentences."""
     from warehouse.queries import list_changes
 
-    con = _open_db(db)
-    rows = list_changes(con, _parse_date(since))
+    with _warehouse(db) as con:
+        rows = list_changes(con, _parse_date(since))
     if fmt == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
@@ -232,8 +248,8 @@ def history(
     from flows.chart import write_history_svg
     from warehouse.queries import project_history
 
-    con = _open_db(db)
-    rows = project_history(con, project)
+    with _warehouse(db) as con:
+        rows = project_history(con, project)
     if not rows:
         err_console.print(f"no project matches {project!r}; see `kzfacts projects list`")
         raise typer.Exit(1)
@@ -261,8 +277,9 @@ def reextract(
     did not change."""
     from flows.reextract import reextract_all
 
-    con = _open_db(db)
-    n_versions, n_facts = reextract_all(con, _check_langs(lang), progress_console=err_console)
+    with _warehouse(db) as con:
+        n_versions, n_facts = reextract_all(con, _check_langs(lang),
+                                            progress_console=err_console)
     console.print(f"re-extracted {n_versions} release versions: {n_facts} facts stored")
 
 
@@ -284,17 +301,20 @@ def sql(
     except duckdb.Error as exc:
         err_console.print(f"query failed: {exc}")
         raise typer.Exit(1) from None
+    finally:
+        con.close()
 
 
 @app.command()
 def status(db: DbOption = None) -> None:
     """The latest runs and what is waiting in the alert outbox."""
-    con = _open_db(db)
-    console.print(con.sql(
-        "SELECT run_id[:8] AS run, command, status, started_at, finished_at, requests,"
-        " releases_new, versions_new, failures, facts_new, changes_new, error"
-        " FROM runs ORDER BY started_at DESC LIMIT 10"))
-    console.print(con.sql("SELECT status, count(*) AS alerts FROM alert_outbox GROUP BY status"))
+    with _warehouse(db) as con:
+        console.print(con.sql(
+            "SELECT run_id[:8] AS run, command, status, started_at, finished_at, requests,"
+            " releases_new, versions_new, failures, facts_new, changes_new, error"
+            " FROM runs ORDER BY started_at DESC LIMIT 10"))
+        console.print(con.sql(
+            "SELECT status, count(*) AS alerts FROM alert_outbox GROUP BY status"))
 
 
 @projects_app.command("list")
@@ -305,7 +325,8 @@ def projects_list(
     """Projects known to the warehouse."""
     from warehouse.queries import list_projects
 
-    rows = list_projects(_open_db(db), search)
+    with _warehouse(db) as con:
+        rows = list_projects(con, search)
     table = Table(title=f"{len(rows)} projects")
     for col in ("project_id", "label", "region", "company", "product", "facts"):
         table.add_column(col, overflow="fold")
@@ -325,7 +346,8 @@ def projects_merge(
     """Merge two projects the resolver kept apart (recorded; obeyed on every run)."""
     from warehouse.projects import merge_projects
 
-    merge_projects(_open_db(db), keep, merge, note)
+    with _warehouse(db) as con:
+        merge_projects(con, keep, merge, note)
     console.print(f"merged {merge} into {keep}")
 
 
@@ -340,17 +362,23 @@ def projects_split(
     """Move the facts of some releases out of a project into a new one."""
     from warehouse.projects import split_project
 
-    new_id = split_project(_open_db(db), project_id, release, label, note)
+    with _warehouse(db) as con:
+        new_id = split_project(con, project_id, release, label, note)
     console.print(f"split {project_id}: new project {new_id}")
 
 
 @projects_app.command("resolve")
 def projects_resolve(db: DbOption = None) -> None:
-    """Re-resolve every fact to its project, obeying the curation table."""
+    """Re-resolve every fact to its project, obeying the curation table, and bring the
+    changes up to date (never alerts)."""
+    from warehouse.changes import refresh_changes
     from warehouse.projects import resolve_all
 
-    n = resolve_all(_open_db(db))
-    console.print(f"re-resolved {n} facts")
+    with _warehouse(db) as con:
+        result = resolve_all(con)
+        refresh_changes(con)
+    console.print(f"re-resolved {result.facts} facts into {result.projects} projects "
+                  f"({result.facts_updated} facts moved)")
 
 
 def main() -> None:

@@ -20,7 +20,6 @@ from warehouse.db import connect
 from warehouse.outbox import pending_alerts
 from warehouse.queries import list_changes
 
-
 # The demo's releases span a few weeks; re-fetch all of them so the edited one is seen.
 DEMO_REFETCH_DAYS = 90
 
