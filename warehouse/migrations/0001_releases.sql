@@ -56,7 +56,7 @@ CREATE TABLE fetch_failures (
     url         VARCHAR NOT NULL,
     lang        VARCHAR,
     release_id  BIGINT,
-    reason      VARCHAR NOT NULL,               -- not_found | captcha | not_release | too_large | offsite_redirect | robots | transient | parse_error
+    reason      VARCHAR NOT NULL,               -- not_found | captcha | not_release | too_large | offsite_redirect | robots | transient | http_error | parse_error
     status_code INTEGER,
     detail      VARCHAR,
     raw_page    BLOB                            -- zlib-compressed body when there was one
