@@ -27,6 +27,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from extractors.pipeline import Mention
+
 # Clause boundaries inside a sentence: coordination that usually starts a new statement.
 # Clause boundaries inside a sentence, per language.
 _CLAUSE_RE = {
@@ -40,30 +42,30 @@ _PRONOUN_START = {
 }
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A gazetteer or cue match: ``kind`` (region, company, product, facility, facility_plural,
-    status, cue, legal_form), ``key`` (region code, product, facility type, cue name...),
-    ``extra`` (implied product of a facility, status value...)."""
-
-    kind: str
-    key: str
-    extra: str
-    start: int
-    end: int
-    tok_start: int
-    tok_end: int
+_NO_MENTIONS: list[Mention] = []
 
 
 @dataclass
 class Sentence:
-    """A sentence with its paragraph index, clause starts and the mentions inside it."""
+    """A sentence with its paragraph index and the mentions inside it (in text order), also
+    indexed by kind and, for cues, by cue name; clause starts are found on first use."""
 
     start: int
     end: int
     para: int
-    clause_starts: list[int]
+    text: str
+    clause_re: re.Pattern[str]
     mentions: list[Mention] = field(default_factory=list)
+    by_kind: dict[str, list[Mention]] = field(default_factory=dict)
+    cues: dict[str, list[Mention]] = field(default_factory=dict)
+    _clause_starts: list[int] | None = None
+
+    @property
+    def clause_starts(self) -> list[int]:
+        if self._clause_starts is None:
+            self._clause_starts = [self.start] + [
+                m.end() for m in self.clause_re.finditer(self.text, self.start, self.end)]
+        return self._clause_starts
 
     def clause_of(self, pos: int) -> int:
         """Index of the clause holding character ``pos``."""
@@ -71,10 +73,11 @@ class Sentence:
 
     def clause_span(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the clause holding ``pos``."""
-        i = self.clause_of(pos)
-        start = self.clause_starts[i]
-        end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else self.end
-        return start, end
+        starts = self.clause_starts
+        if len(starts) == 1:
+            return self.start, self.end
+        i = bisect_right(starts, pos) - 1
+        return starts[i], starts[i + 1] if i + 1 < len(starts) else self.end
 
 
 class DocContext:
@@ -88,25 +91,29 @@ class DocContext:
         self.sentences: list[Sentence] = []
         para = 0
         prev_end = 0
+        self._para_first: dict[int, int] = {}
         for s, e in sents:
             if "\n" in text[prev_end:s]:
                 para += 1
-            clause_starts = [s] + [m.end() for m in clause_re.finditer(text, s, e)]
-            self.sentences.append(Sentence(s, e, para, clause_starts))
+            self._para_first.setdefault(para, len(self.sentences))
+            self.sentences.append(Sentence(s, e, para, text, clause_re))
             prev_end = e
-        self._starts = [s.start for s in self.sentences]
-        for m in mentions:
-            i = self.sentence_index(m.start)
+        self._starts = [s for s, _ in sents]
+        sentences = self.sentences
+        starts = self._starts
+        for m in mentions:  # sorted by start
+            i = bisect_right(starts, m.start) - 1
             if i >= 0:
-                self.sentences[i].mentions.append(m)
-        self._para_first: dict[int, int] = {}
-        for i, sent in enumerate(self.sentences):
-            self._para_first.setdefault(sent.para, i)
+                sent = sentences[i]
+                sent.mentions.append(m)
+                if m.kind == "cue":
+                    sent.cues.setdefault(m.key, []).append(m)
+                else:
+                    sent.by_kind.setdefault(m.kind, []).append(m)
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (-1 before the first)."""
-        i = bisect_right(self._starts, pos) - 1
-        return i
+        return bisect_right(self._starts, pos) - 1
 
     def sentence_text(self, i: int) -> str:
         s = self.sentences[i]
@@ -120,26 +127,42 @@ class DocContext:
         """Indices of all sentences of the paragraph of sentence ``i``."""
         para = self.sentences[i].para
         first = self._para_first[para]
-        last = first
-        while last + 1 < len(self.sentences) and self.sentences[last + 1].para == para:
-            last += 1
-        return range(first, last + 1)
+        nxt = self._para_first.get(para + 1, len(self.sentences))
+        return range(first, nxt)
 
     # --- cues --------------------------------------------------------------------------------
     def cues_in(self, i: int, start: int, end: int, names: frozenset[str]) -> list[Mention]:
-        """Cue mentions of sentence ``i`` named in ``names`` lying within ``[start, end)``."""
-        return [m for m in self.sentences[i].mentions
-                if m.kind == "cue" and m.key in names and m.start >= start and m.end <= end]
+        """Cue mentions of sentence ``i`` named in ``names`` lying within ``[start, end)``, in
+        text order."""
+        cues = self.sentences[i].cues
+        if not cues:
+            return []
+        found: list[Mention] = []
+        lists = 0
+        for name in names:
+            ms = cues.get(name)
+            if ms:
+                lists += 1
+                found += [m for m in ms if m.start >= start and m.end <= end]
+        if lists > 1:
+            found.sort(key=_start_of)
+        return found
 
     def has_cue(self, i: int, start: int, end: int, name: str) -> bool:
-        return any(m.kind == "cue" and m.key == name and m.start >= start and m.end <= end
-                   for m in self.sentences[i].mentions)
+        return any(m.start >= start and m.end <= end
+                   for m in self.sentences[i].cues.get(name, _NO_MENTIONS))
 
     def mentions_of(self, i: int, kind: str) -> list[Mention]:
-        return [m for m in self.sentences[i].mentions if m.kind == kind]
+        """Mentions of ``kind`` in sentence ``i`` (not cues), in text order (do not modify)."""
+        return self.sentences[i].by_kind.get(kind, _NO_MENTIONS)
 
     def starts_with_pronoun(self, i: int) -> bool:
-        return self.sentence_text(i).lower().startswith(_PRONOUN_START[self.lang])
+        s = self.sentences[i]
+        return self.text[s.start:s.start + 16].lower().startswith(_PRONOUN_START[self.lang])
+
+
+def _start_of(m: Mention) -> int:
+    return m.start
 
 
 # --- region --------------------------------------------------------------------------------------

@@ -9,8 +9,10 @@ Contract (FACTS.md):
 - never raises on arbitrary text (a malformed pattern file is a ``PatternError`` at build time,
   a programming error, not a property of the text).
 
-How a figure becomes a fact: the matcher finds figure expressions ("up to 300,000 tonnes",
-"KZT47bn", "2 thousand new jobs"); ``normalize.parse_figure`` gives value, unit and qualifier;
+How a figure becomes a fact: the scanner (``pipeline``: regular expressions compiled from
+``patterns/*.jsonl``) finds figure expressions ("300,000 tonnes", "47bn", "2 thousand new
+jobs") and the qualifier or currency words right before them ("up to", "$", "KZT");
+``normalize.parse_figure`` gives value, unit and qualifier;
 the unit and the clause's cues give the metric and filter distractors (output value, exports,
 taxes, national production, existing stock); ``attribution`` says what the figure is about.
 Year expressions become ``commissioning`` facts only in a clause about launch or completion;
@@ -24,18 +26,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
-
 from extractors import attribution as attr
-from extractors.attribution import DocContext, Mention
+from extractors.attribution import DocContext
 from extractors.fact import Fact
 from extractors.figure_parse import ParsedFigure, parse_figure, parse_year
-from extractors.pipeline import SUPPORTED_LANGS, Offsets, collect_mentions, get_nlp
-from extractors.pipeline import run as run_pipeline
+from extractors.mentions import collect_mentions
+from extractors.pipeline import SUPPORTED_LANGS, Mention, Scan, Scanner, get_scanner
 
-EXTRACTOR_VERSION = "en-1.0"  # the English rules; bump on any rule change
+# 1.1: figures, years and phrases found by compiled regular expressions instead of spaCy
+# matchers (same facts on the dev sets; en-dash year ranges and "590 Gcal/h" now found)
+EXTRACTOR_VERSION = "en-1.1"  # the English rules; bump on any rule change
 # Per-language rule versions (the lead stores EXTRACTOR_VERSION today; Russian rules are new).
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.0"}
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.1"}
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +118,8 @@ def extract(text: str, lang: str = "en", published: str | None = None) -> list[F
     if lang not in SUPPORTED_LANGS or not text or not text.strip():
         return []
     try:
-        doc = run_pipeline(get_nlp(lang), text)
-        return _Extraction(doc, text, published, RULES[lang]).run()
+        scanner = get_scanner(lang)
+        return _Extraction(scanner, scanner.scan(text), published, RULES[lang]).run()
     except Exception:  # noqa: BLE001 - a release must never stop a batch; logged, not hidden
         log.exception("extraction failed on a text of %d characters", len(text))
         return []
@@ -126,32 +128,26 @@ def extract(text: str, lang: str = "en", published: str | None = None) -> list[F
 class _Extraction:
     """State of one ``extract`` call."""
 
-    def __init__(self, doc: Doc, text: str, published: str | None, rules: LanguageRules) -> None:
-        self.doc = doc
-        self.text = text
+    def __init__(self, scanner: Scanner, scan: Scan, published: str | None,
+                 rules: LanguageRules) -> None:
+        self.scanner = scanner
+        self.scan = scan
+        self.text = scan.text
+        self.lang = scanner.lang
         self.rules = rules
         self.published_year = _year_of(published)
-        self.offs = Offsets(doc)
-        self.ctx = DocContext(self.text, doc._.kz_sents, collect_mentions(doc, text, self.offs),
-                              doc.lang_)
-        # cues that a figure or a year takes in when they end right before it; the longest wins
-        prefix_by_end: dict[int, Mention] = {}
-        year_prefix_by_end: dict[int, Mention] = {}
-        for s in self.ctx.sentences:
-            for m in s.mentions:
-                if m.kind != "cue":
-                    continue
-                if m.key.startswith("qualifier_") or m.key == "currency_prefix":
-                    table = prefix_by_end
-                elif m.key == "year_prefix":
-                    table = year_prefix_by_end
-                else:
-                    continue
-                old = table.get(m.tok_end)
-                if old is None or old.tok_start > m.tok_start:
-                    table[m.tok_end] = m
-        self.prefix_by_end = prefix_by_end
-        self.year_prefix_by_end = year_prefix_by_end
+        self.rev = scan.low[::-1]  # prefixes are matched backwards (``Scanner.*_prefixes``)
+        self.ctx = DocContext(self.text, scan.sentences, collect_mentions(scanner, scan),
+                              self.lang)
+        # year expressions with the prefix they take in: (start, end, first word of the prefix)
+        self.year_spans: list[tuple[int, int, str | None]] = []
+        for c in scan.years:
+            prefix = scanner.year_prefixes.before(self.rev, c.start)
+            if prefix is None:
+                self.year_spans.append((c.start, c.end, None))
+            else:
+                first = self.text[prefix[0]:c.start].split(None, 1)[0].lower()
+                self.year_spans.append((prefix[0], c.end, first))
         self._caps: list[Fact] = []
         self._counts: list[Fact] = []
         self._done: dict[int, list[Fact]] = {}
@@ -176,37 +172,34 @@ class _Extraction:
 
     # --- figures ---------------------------------------------------------------------------
     def _figure_facts(self) -> list[Fact]:
-        doc, text, ctx = self.doc, self.text, self.ctx
+        text, ctx, rules = self.text, self.ctx, self.rules
+        prefixes = self.scanner.figure_prefixes
         out: list[Fact] = []
         self._parsed_spans: list[tuple[int, int]] = []
-        for tok_start, tok_end in doc._.kz_figures:
-            first = doc[tok_start]
-            if first.like_num is False and not _GLUED_RE.match(first.text):
-                continue  # a glued token that is not an amount ("COP28", "G4")
-            cur = self.prefix_by_end.get(tok_start)
-            if cur is not None and cur.key == "currency_prefix":
-                tok_start = cur.tok_start
-            elif tok_end - tok_start <= 2 and first.like_num and \
-                    (tok_end - tok_start == 1 or doc[tok_end - 1].lower_ in self.rules.scale_words):
+        for start, end, pattern_id in self.scan.figures:
+            p = prefixes.before(self.rev, start)
+            if p is not None and p[1] == "currency_prefix":
+                start = p[0]
+                p = prefixes.before(self.rev, start)
+            elif pattern_id in BARE_FIGURES:
                 continue  # a bare number is a figure only after a currency sign
-            q = self.prefix_by_end.get(tok_start)
-            if q is not None and q.key.startswith("qualifier_"):
-                tok_start = q.tok_start
-            start, end = self.offs.chars(tok_start, tok_end)
+            if p is not None and p[1].startswith("qualifier_"):
+                start = p[0]
             i = ctx.sentence_index(start)
             if i < 0:
                 continue
-            parsed = parse_figure(text[start:end], self.doc.lang_)
+            span_text = text[start:end]
+            parsed = parse_figure(span_text, self.lang)
             if parsed is not None and parsed.unit is None and not parsed.flags:
                 # stopgap until the normaliser knows these nouns (reported to its owner)
-                last = doc[tok_end - 1].lower_
-                if last in self.rules.countable:
+                last = span_text.rsplit(None, 1)[-1].lower()
+                if last in rules.countable:
                     parsed = replace(parsed, unit="units")
                 elif last in _FACILITY_COUNT_NOUNS:
                     parsed = replace(parsed, unit="projects")
             if parsed is None or (parsed.unit is None and not parsed.flags):
                 continue
-            metric = self._metric(parsed, text[start:end], i, start, end, tok_end)
+            metric = self._metric(parsed, span_text, i, start, end)
             self._parsed_spans.append((start, end))
             if metric is None:
                 continue
@@ -215,7 +208,7 @@ class _Extraction:
                 unit = "projects"
             fact = Fact(metric=metric, value=parsed.value, unit=unit, qualifier=parsed.qualifier,
                         value_max=parsed.value_max, period=parsed.period or self._period(i, end),
-                        evidence=text[start:end], start=start, end=end,
+                        evidence=span_text, start=start, end=end,
                         sentence=ctx.sentence_text(i),
                         flags=[x for x in parsed.flags if x in PUBLIC_FLAGS])
             if metric == "jobs":
@@ -223,8 +216,7 @@ class _Extraction:
             out.append(fact)
         return out
 
-    def _metric(self, p: ParsedFigure, span_text: str, i: int, start: int, end: int,
-                tok_end: int) -> str | None:
+    def _metric(self, p: ParsedFigure, span_text: str, i: int, start: int, end: int) -> str | None:
         ctx = self.ctx
         c_start, c_end = ctx.sentences[i].clause_span(start)
         unit = p.unit
@@ -318,18 +310,14 @@ class _Extraction:
 
     # --- commissioning years ---------------------------------------------------------------
     def _year_facts(self, figures: list[Fact]) -> list[Fact]:
-        doc, text, ctx = self.doc, self.text, self.ctx
+        text, ctx = self.text, self.ctx
         out: list[Fact] = []
         figure_spans = [(f.start, f.end) for f in figures]
-        for tok_start, tok_end in doc._.kz_years:
-            if tok_end - tok_start == 1 and not 1900 <= _int(doc[tok_start].text) <= 2100:
-                continue
-            prefix = self.year_prefix_by_end.get(tok_start)
-            if prefix is not None:
-                tok_start = prefix.tok_start
-            elif doc[tok_start].like_num:
-                continue  # a bare year ("2024 results") dates nothing
-            start, end = self.offs.chars(tok_start, tok_end)
+        for start, end, first in self.year_spans:
+            if first is None:
+                if text[start].isdigit():
+                    continue  # a bare year ("2024 results") dates nothing
+                first = text[start:end].split(None, 1)[0].lower()
             if any(s < end and start < e for s, e in figure_spans):
                 continue
             i = ctx.sentence_index(start)
@@ -338,12 +326,11 @@ class _Extraction:
             c_start, c_end = ctx.sentences[i].clause_span(start)
             if not self._is_commissioning_year(i, c_start, c_end, start, end):
                 continue
-            first = doc[tok_start].lower_
             if first in self.rules.skip_year_words:
                 continue
             # "for 2024-2028" is a plan period; "scheduled for 2029" is a date
             if first == self.rules.plan_period_word and \
-                    (tok_start == 0 or doc[tok_start - 1].lower_ not in self.rules.scheduled_words):
+                    prev_word(text, start) not in self.rules.scheduled_words:
                 continue
             parsed = self._parse_year(text[start:end])
             if parsed is None:
@@ -388,7 +375,7 @@ class _Extraction:
                 year = self.published_year + offset
                 qualifier = "max" if low.startswith(self.rules.max_prefixes) else "eq"
                 return year, None, qualifier, str(year)
-        parsed = parse_year(phrase, self.doc.lang_)
+        parsed = parse_year(phrase, self.lang)
         if parsed is None:
             return None
         qualifier = parsed.qualifier if parsed.qualifier in ("eq", "max", "range") else "eq"
@@ -396,25 +383,17 @@ class _Extraction:
 
     # --- status ----------------------------------------------------------------------------
     def _status_facts(self, figures: list[Fact]) -> list[Fact]:
-        ctx, text, doc = self.ctx, self.text, self.doc
+        ctx, text = self.ctx, self.text
         out: list[Fact] = []
-        best: list[tuple[int, int, str, int, int]] = []
-        for label, pid, start, end in doc._.kz_phrases:
-            if label == "STATUS":
-                best.append((start, end, pid.split(":")[1], 0, 0))
-        best.sort(key=lambda b: (-(b[1] - b[0]), b[0]))
-        taken: list[tuple[int, int]] = []
+        found = [m for s in ctx.sentences for m in s.mentions if m.kind == "status"]
+        found.sort(key=lambda m: (m.start - m.end, m.start))
         seen_sent: set[tuple[int, str]] = set()
-        for tok_start, tok_end, value, _, _ in best:
-            if any(tok_start < e and s < tok_end for s, e in taken):
+        for m in found:
+            value, start, end = m.key, m.start, m.end
+            # "are launched on time", "to be launched", "the launched projects" are not news
+            if value == "commissioned" and start > 0 and _ONE_TOKEN_RE.match(text, start, end) \
+                    and prev_word(text, start) in self.rules.not_news_before_launched:
                 continue
-            taken.append((tok_start, tok_end))
-            if value == "commissioned" and tok_end - tok_start == 1 and tok_start > 0:
-                prev = doc[tok_start - 1].lower_
-                # "are launched on time", "to be launched", "the launched projects" are not news
-                if prev in self.rules.not_news_before_launched:
-                    continue
-            start, end = self.offs.chars(tok_start, tok_end)
             i = ctx.sentence_index(start)
             if i < 0 or (i, value) in seen_sent:
                 continue
@@ -590,11 +569,9 @@ class _Extraction:
 
     def _target_year(self, i: int, pos: int) -> int | None:
         ctx = self.ctx
-        for tok_start, tok_end in self.doc._.kz_years:
-            prefix = self.year_prefix_by_end.get(tok_start)
-            if prefix is None or self.doc[prefix.tok_start].lower_ not in ("by", "in"):
+        for a, b, first in self.year_spans:
+            if first not in ("by", "in"):
                 continue
-            a, b = self.offs.chars(prefix.tok_start, tok_end)
             if ctx.sentence_index(a) == i:
                 y = self._parse_year(self.text[a:b])
                 if y is not None:
@@ -602,17 +579,29 @@ class _Extraction:
         return None
 
 
-# a token that holds a whole amount: "1.2bn", "KZT47bn", "24–25"
-_GLUED_RE = re.compile(r"^(?:kzt|usd|eur|rub|cny|us\$)?\d[\d,]*(?:\.\d+)?(?:[–-]\d[\d,.]*)?[a-z]*$",
-                       re.I)
+# figure patterns (ids in figures*.jsonl) of a bare amount: a figure only after a currency sign
+BARE_FIGURES = frozenset({"num.bare", "ru.num.bare"})
+# a single word ("launched", not "was launched")
+_ONE_TOKEN_RE = re.compile(r"\w+$")
 # facilities counted as a programme of works ("12 schools ... are under construction")
 _FACILITY_COUNT_NOUNS = frozenset({"schools", "hospitals", "kindergartens", "clinics", "plants",
                                    "factories", "enterprises", "facilities", "complexes", "mills",
                                    "farms"})
 
 
-def _int(text: str) -> int:
-    return int(text) if text.isdigit() else -1
+def prev_word(text: str, pos: int) -> str:
+    """The lower-cased token before ``pos`` on its line ("" at the start): a word or one
+    punctuation character."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] == "\n":
+        return ""
+    k = j - 1
+    if text[k].isalnum():
+        while k > 0 and text[k - 1].isalnum():
+            k -= 1
+    return text[k:j].lower()
 
 
 def _year_of(published: str | None) -> int | None:

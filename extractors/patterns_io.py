@@ -5,8 +5,8 @@ Every line of every file is one JSON object ``{"label", "pattern", "id"}``:
 - ``label``: what the entry marks (``REGION``, ``PRODUCT``, ``FIGURE``, ``CUE`` ...); each file
   allows its own labels (``FILE_LABELS``).
 - ``pattern``: in the gazetteer files a phrase (a string, matched case-insensitively on whole
-  words); in ``figures`` and ``years`` a regular expression (``FIGURE``, ``YEAR``, ``REGEX``) or
-  a word list (``WORDS``). A figure or year expression may use the macros ``{name}``, where
+  words); in ``figures`` and ``years`` a regular expression (``FIGURE``, ``YEAR``, ``REGEX``), matched
+  on the lower-cased text, or a word list (``WORDS``). A figure or year expression may use the macros ``{name}``, where
   ``name`` is the id of a ``WORDS`` or ``REGEX`` entry of either file (``{words.scale}``,
   ``{re.digits}``), and ``{num}``, a number in digits or in words; see ``expand``.
 - ``id``: stable and unique over all files, ``<kind>:<key>[:<variant>]``. The key carries the
@@ -89,14 +89,33 @@ def _check_regex_entry(path: Path, pid: str, label: str, pattern: Any) -> str | 
     return pattern
 
 
+def trie_regex(phrases: list[str]) -> str:
+    """One alternation of ``phrases`` shaped as a character trie (greedy: the longest phrase
+    first); a space matches one space. ``re`` tries one branch per character instead of one
+    per phrase."""
+    trie: dict[str, Any] = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        kids = sorted(ch for ch in node if ch)
+        if not kids:
+            return ""
+        alts = [("[ ]" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in kids]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 def words_regex(words: tuple[str, ...]) -> str:
-    """Alternation of ``words`` (longest first, case-insensitive, a space matching one space),
-    each ending at a word boundary when it ends with a letter or digit."""
-    alts = []
-    for w in sorted(set(words), key=lambda x: (-len(x), x)):
-        body = r"[ ]".join(re.escape(part) for part in w.split())
-        alts.append(body + (r"(?!\w)" if w[-1].isalnum() else ""))
-    return "(?i:" + "|".join(alts) + ")"
+    """Alternation of ``words`` (lower case, longest first, a space matching one space) that
+    does not end inside a word."""
+    phrases = sorted({" ".join(w.lower().split()) for w in words})
+    return "(?:" + trie_regex(phrases) + r")(?:(?<!\w)|(?!\w))"
 
 
 def expand(pattern: str, macros: dict[str, PatternEntry], digits_only: bool = False,

@@ -1,44 +1,42 @@
-"""The spaCy pipeline of the extractor: built once per language (en, ru), on ``spacy.blank(lang)``.
+"""The extractor's front end: sentences, gazetteer mentions and figure and year candidates of a
+release, found by regular expressions compiled once per language from ``extractors/patterns``.
 
-Two components, both lean because the extractor must stay within 2x of bare tokenisation:
+The extractor must stay within 2x of bare spaCy tokenisation, so nothing here walks the release
+token by token in Python:
 
-- ``kzfacts_sentences``: splits sentences with one compiled regular expression over the text
-  (a rule sentencizer that does not split after "No.", "Co.", "Ltd.", initials, or before a
-  lower-case word, so "$1.5 bn. investment" stays one sentence) and marks ``is_sent_start`` on
-  the first token of each sentence only when configured to (``set_sent_starts``: it is slow).
-  ``doc._.kz_sents`` holds ``(start_char, end_char)`` pairs.
-- ``kzfacts_matcher``: one ``PhraseMatcher`` on ``LOWER`` for every gazetteer and cue phrase
-  (regions, companies, products, facilities, status phrases, context cues, qualifiers) and one
-  ``Matcher`` for figure and year token patterns. Results land in ``doc._.kz_phrases``
-  (``(label, id, start_token, end_token)``), ``doc._.kz_figures`` and ``doc._.kz_years``
-  (``(start_token, end_token)``, longest non-overlapping).
+- sentences: ``split_sentences``, one compiled expression (does not split after "No.", "Co.",
+  "Ltd.", initials, or before a lower-case word);
+- gazetteer and cue phrases (regions, companies, products, facilities, status phrases, context
+  cues, number words): one trie-shaped alternation over the lower-cased text, tried only where a
+  word starts, inside a look-ahead so that overlapping phrases are all found (the shorter
+  phrases that start where a longer one does come from a table built with the expression);
+- figures and years: the ``FIGURE`` and ``YEAR`` expressions of ``figures.jsonl`` and
+  ``years.jsonl`` joined into one alternation each (earlier entries win at a position); the
+  figure scan looks for digits, figures spelled out ("six million tonnes") are tried where the
+  gazetteer scan found a number word;
+- the qualifier, currency and year prefixes of ``cues.jsonl`` ("up to", "$", "by the end of")
+  are matched backwards from the start of a figure or year, on the reversed text.
 
-All patterns come from ``extractors/patterns/*.jsonl`` (``*.ru.jsonl`` for Russian; see
-``patterns_io``).
+spaCy (``spacy.blank(lang)``, see ``get_nlp``) tokenises only what token rules need: the
+sentence around a legal form, where a company name is read token by token ("Kazakhstan Soda
+LLP", 'LLP "Jambyl Cement"', "АО «Qarmet»").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from re import _constants as sre_c  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, NamedTuple
 
-import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
 
-from extractors.attribution import Mention
-from extractors.errors import PatternError
-from extractors.patterns_io import PatternEntry, load_patterns
+from extractors.patterns_io import PatternEntry, expand, load_patterns, trie_regex
 
 SUPPORTED_LANGS = ("en", "ru")
-
-for _name in ("kz_sents", "kz_phrases", "kz_figures", "kz_years"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
 
 # Abbreviations after which a full stop does not end the sentence ("No. 5", "Co., Ltd. (NFC)").
 _ABBREVIATIONS = (
@@ -50,14 +48,22 @@ _ABBREVIATIONS = (
 )
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
 # letter, digit or opening quote, unless the full stop closes an abbreviation or an initial;
-# a line break always ends one. One compiled expression: the splitter runs on every release
-# and must cost a fraction of tokenisation.
+# a line break always ends one. The expression starts with the set of stop characters, so that
+# ``re`` skips to them in C; the abbreviations are grouped by length into one look-behind each.
+_TAIL = r"[\"'”’»)]*[ \t]+(?=[\"“‘«(]?[A-ZА-ЯЁ0-9])"
+
+
+def _abbreviation_lookbehinds() -> str:
+    by_len: dict[int, list[str]] = {}
+    for a in _ABBREVIATIONS:
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    return "".join(rf"(?<!\b(?:{'|'.join(sorted(group))})\.)" for _, group in sorted(by_len.items()))
+
+
 _BOUNDARY_RE = re.compile(
-    r"(?:\.(?<!\b[A-Z]\.)"
-    # lookbehinds after the full stop: tried only where a full stop matched
-    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-    + r"(?<!\b[А-ЯЁ]\.)"
-    + r"|[!?])[\"'”’»)]*[ \t]+(?=[\"“‘«(]?[A-ZА-ЯЁ0-9])|\s*\n\s*"
+    r"[.!?\n](?:(?<=\n)\s*"
+    + rf"|(?<=[!?]){_TAIL}"
+    + r"|(?<=\.)(?<!\b[A-Z]\.)(?<!\b[А-ЯЁ]\.)" + _abbreviation_lookbehinds() + _TAIL + ")"
 )
 
 
@@ -66,245 +72,375 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = len(text) - len(text.lstrip())
     for m in _BOUNDARY_RE.finditer(text):
-        end = m.start() if m.group(0)[0].isspace() else m.end() - len(m.group(0)) + len(m.group(0).rstrip())
+        p, q = m.span()
+        if text[p] == "\n":
+            end = p
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        else:
+            end = p + 1
         if end > start:
             spans.append((start, end))
-        start = m.end()
+        start = q
     end = len(text.rstrip())
     if end > start:
         spans.append((start, end))
     return spans
 
 
-class SentenceSplitter:
-    """Pipeline component: ``doc._.kz_sents`` from ``split_sentences``.
+class Mention(NamedTuple):
+    """A gazetteer or cue match: ``kind`` (region, company, product, facility, facility_plural,
+    status, cue, legal_form, number), ``key`` (region code, product, facility type, cue name,
+    status value...), ``extra`` (implied product of a facility), character offsets."""
 
-    With ``set_sent_starts=True`` it also marks ``is_sent_start`` so that ``doc.sents`` works;
-    the extractor does not need it and leaves it off: spaCy validates a ``SENT_START`` write by
-    walking the doc in Python, which costs twice the tokenizer (profiled)."""
-
-    def __init__(self, set_sent_starts: bool = False) -> None:
-        self.set_sent_starts = set_sent_starts
-
-    def __call__(self, doc: Doc) -> Doc:
-        # ``doc.text`` re-joins every token on each access; ``run`` passes the string along
-        text = doc.user_data.get("kz_text")
-        spans = split_sentences(text if isinstance(text, str) else doc.text)
-        doc._.kz_sents = spans
-        if self.set_sent_starts and len(doc):
-            idx = doc.to_array(IDX)
-            flags = numpy.full(len(doc), -1, dtype=numpy.int64)
-            pos = numpy.searchsorted(idx, [s for s, _ in spans])
-            flags[pos[pos < len(doc)]] = 1
-            flags[0] = 1
-            doc.from_array([SENT_START], flags.view(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
-        return doc
+    kind: str
+    key: str
+    extra: str
+    start: int
+    end: int
 
 
-class KzMatcher:
-    """Pipeline component running the gazetteer ``PhraseMatcher`` and the figure ``Matcher``."""
+@dataclass(frozen=True)
+class _Payload:
+    """What one gazetteer entry says when its phrase is found."""
 
-    def __init__(self, nlp: Language, patterns: dict[str, list[PatternEntry]]) -> None:
-        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher = Matcher(nlp.vocab)
-        self.entries: dict[int, PatternEntry] = {}
-        phrase_groups: dict[str, list[Doc]] = {}
+    label: str
+    kind: str
+    key: str
+    extra: str
+
+
+class Candidate(NamedTuple):
+    """A figure or year expression: offsets and the id of the pattern that matched."""
+
+    start: int
+    end: int
+    pattern_id: str
+
+
+@dataclass
+class Scan:
+    """What the front end found in one release."""
+
+    text: str
+    low: str  # ``text`` lower-cased, same length
+    sentences: list[tuple[int, int]]
+    # gazetteer matches: (start, phrase) of the longest phrase at each start (see
+    # ``Scanner.found`` for all that the phrase stands for)
+    hits: list[tuple[int, str]]
+    figures: list[Candidate]
+    years: list[Candidate]
+
+
+# cue names matched backwards from a figure or a year instead of by the gazetteer scan
+FIGURE_PREFIX_CUES = ("qualifier_", "currency_prefix")
+YEAR_PREFIX_CUES = ("year_prefix",)
+# characters after which a word (and so a phrase) may start
+_WORD_START = "\\s\\-–—(«\"“'‘/"
+
+
+def _norm_phrase(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _payload(e: PatternEntry) -> _Payload:
+    parts = e.id.split(":")
+    kind = parts[0]
+    if kind == "facility" and e.label == "FACILITY_PLURAL":
+        kind = "facility_plural"
+    # region codes, cue names and status values as written; products, facilities: with spaces
+    key = parts[1] if kind in ("region", "cue", "status") else parts[1].replace("_", " ")
+    extra = ""
+    if kind in ("facility", "facility_plural"):
+        extra = "" if len(parts) < 3 or parts[2] == "-" else parts[2].replace("_", " ")
+    return _Payload(e.label, kind, key, extra)
+
+
+class _Prefixes:
+    """Phrases that may stand right before a figure or year, matched backwards from its start."""
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        self.key_of: dict[str, str] = {}
+        alts = []
+        for phrase, key in entries:
+            p = _norm_phrase(phrase)
+            self.key_of.setdefault(p[::-1], key)
+        for rev in sorted(self.key_of, key=lambda r: (-len(r), r)):
+            body = "[ ]".join(re.escape(w) for w in rev.split(" "))
+            alts.append(body + (r"(?!\w)" if rev[-1].isalnum() else ""))
+        # at most one space between the phrase and the figure (adjacent tokens)
+        self.rx = re.compile("[ ]?(" + "|".join(alts) + ")") if alts else None
+
+    def before(self, rev: str, pos: int) -> tuple[int, str] | None:
+        """``(start, key)`` of the longest phrase ending right before ``pos`` (``rev`` is the
+        reversed lower-cased text), or None."""
+        if self.rx is None or pos == 0:
+            return None
+        n = len(rev)
+        m = self.rx.match(rev, n - pos)
+        if m is None:
+            return None
+        return n - m.end(), self.key_of[m.group(1)]
+
+
+class Scanner:
+    """The compiled expressions of one language (built once per process, see ``get_scanner``)."""
+
+    def __init__(self, lang: str) -> None:
+        patterns = load_patterns(lang=lang)
+        self.lang = lang
+        macros = {e.id: e for stem in ("figures", "years") for e in patterns[stem]
+                  if e.label in ("WORDS", "REGEX")}
+        # --- gazetteer -----------------------------------------------------------------
+        by_phrase: dict[str, list[_Payload]] = {}
+        figure_prefixes: list[tuple[str, str]] = []
+        year_prefixes: list[tuple[str, str]] = []
         for stem, entries in patterns.items():
             if stem in ("figures", "years"):
                 continue
             for e in entries:
                 assert isinstance(e.pattern, str)
-                phrase_groups.setdefault(e.id, []).append(nlp.make_doc(e.pattern))
-                self.entries[nlp.vocab.strings.add(e.id)] = e
-        for pid, docs in phrase_groups.items():
-            self.phrase_matcher.add(pid, docs)
-        for stem, key in (("figures", "FIGURE"), ("years", "YEAR")):
-            token_patterns: list[list[dict[str, Any]]] = []
-            for e in patterns[stem]:
-                assert not isinstance(e.pattern, str)  # token files hold token lists
-                try:
-                    # validate one by one so a bad pattern is reported by its id
-                    Matcher(nlp.vocab, validate=True).add(e.id, [list(e.pattern)])
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise PatternError(f"{stem}.jsonl: id {e.id!r}: {exc}") from exc
-                token_patterns.append(list(e.pattern))
-            self.matcher.add(key, token_patterns, greedy="LONGEST")
-        self.figure_key = nlp.vocab.strings["FIGURE"]
+                if e.label == "REGION_NAME":
+                    continue  # names that merely contain a place; they mark nothing
+                payload = _payload(e)
+                if payload.kind == "cue" and payload.key.startswith(FIGURE_PREFIX_CUES):
+                    figure_prefixes.append((e.pattern, payload.key))
+                    continue
+                if payload.kind == "cue" and payload.key.startswith(YEAR_PREFIX_CUES):
+                    year_prefixes.append((e.pattern, payload.key))
+                    continue
+                by_phrase.setdefault(_norm_phrase(e.pattern), []).append(payload)
+        number_words = macros.get("words.number")
+        if number_words is not None:
+            for w in number_words.pattern:
+                by_phrase.setdefault(_norm_phrase(w), []).append(
+                    _Payload("NUMBER", "number", w, ""))
+        # a year expression that is just a word list ("this year") is a gazetteer phrase
+        year_regexes: list[PatternEntry] = []
+        for e in patterns["years"]:
+            if e.label != "YEAR":
+                continue
+            words = _WORDS_ONLY_RE.fullmatch(str(e.pattern))
+            if words and words.group(1) in macros and macros[words.group(1)].label == "WORDS":
+                for w in macros[words.group(1)].pattern:
+                    by_phrase.setdefault(_norm_phrase(w), []).append(_Payload("YEAR", "year", e.id, ""))
+            else:
+                year_regexes.append(e)
+        self.figure_prefixes = _Prefixes(figure_prefixes)
+        self.year_prefixes = _Prefixes(year_prefixes)
+        # phrase -> (length, payload) of it and of every shorter phrase it starts with
+        self.found: dict[str, tuple[tuple[int, _Payload], ...]] = {}
+        for p in by_phrase:
+            hits = [(len(p), pl) for pl in by_phrase[p]]
+            for k in range(1, len(p)):
+                q = p[:k]
+                if q in by_phrase and (not p[k].isalnum() or not q[-1].isalnum()):
+                    hits += [(k, pl) for pl in by_phrase[q]]
+            self.found[p] = tuple(hits)
+        # phrases that are (or start with) a number word or a year phrase
+        self._special = frozenset(p for p, hits in self.found.items()
+                                  if any(pl.kind in ("number", "year") for _, pl in hits))
+        word_phrases = [p for p in by_phrase if p[0].isalnum()]
+        other_phrases = [p for p in by_phrase if not p[0].isalnum()]
+        body = trie_regex(word_phrases)
+        # a phrase starts after a space or punctuation and ends at a word boundary; the
+        # look-ahead lets the next phrase start inside this one
+        self.gazetteer = re.compile(f"[{_WORD_START}](?=({body})(?!\\w))")
+        self.gazetteer_other = re.compile(
+            "(?=(" + trie_regex(other_phrases) + "))") if other_phrases else None
+        # --- figures and years -----------------------------------------------------------
+        figure_regexes = [e for e in patterns["figures"] if e.label == "FIGURE"]
+        self.figures_scan = _alternation(figure_regexes, macros, digits_only=True, scan=True)
+        self.figures_at = _alternation(figure_regexes, macros, digits_only=False, scan=False)
+        self.years = _alternation(year_regexes, macros, digits_only=True, scan=False)
 
-    def __call__(self, doc: Doc) -> Doc:
-        entries = self.entries
-        phrases = []
-        for match_id, start, end in self.phrase_matcher(doc):
-            e = entries[match_id]
-            phrases.append((e.label, e.id, start, end))
-        figures: list[tuple[int, int]] = []
-        years: list[tuple[int, int]] = []
-        fkey = self.figure_key
-        for match_id, start, end in self.matcher(doc):
-            (figures if match_id == fkey else years).append((start, end))
-        figures.sort()
-        years.sort()
-        doc._.kz_phrases = phrases
-        doc._.kz_figures = figures
-        doc._.kz_years = years
-        return doc
+    def scan(self, text: str) -> Scan:
+        """Sentences, gazetteer matches and figure and year candidates of ``text``."""
+        low = text.lower()
+        if len(low) != len(text):  # a rare character whose lower case is longer ("İ")
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        # the padding space shifts positions by one: m.start() is where the phrase starts
+        hits = [(m.start(), m.group(1)) for m in self.gazetteer.finditer(" " + low)]
+        if self.gazetteer_other is not None:
+            hits += [(m.start(), m.group(1)) for m in self.gazetteer_other.finditer(low)]
+            hits.sort()
+        numbers: list[int] = []
+        word_years: list[Candidate] = []
+        special = self._special
+        for start, phrase in hits:
+            if phrase in special:
+                for length, pl in self.found[phrase]:
+                    if pl.kind == "number":
+                        numbers.append(start)
+                    elif pl.kind == "year":
+                        word_years.append(Candidate(start, start + length, pl.key))
+        figures = _candidates(self.figures_scan, low)
+        # a year is a number too: the year expressions are tried where a figure starts
+        years = word_years
+        year_rx, year_ids = self.years
+        for c in figures:
+            if low[c.start:c.start + 4].isdigit():
+                at = year_rx.match(low, c.start)
+                if at is not None and at.lastgroup is not None:
+                    years.append(Candidate(c.start, at.end(at.lastgroup),
+                                           year_ids[int(at.lastgroup[1:])]))
+        if word_years:
+            years.sort()
+        if numbers:
+            rx, ids = self.figures_at
+            taken = [(c.start, c.end) for c in figures]
+            for pos in numbers:
+                if any(s <= pos < e for s, e in taken):
+                    continue
+                at = rx.match(low, pos)
+                if at is not None and at.lastgroup is not None:
+                    figures.append(Candidate(pos, at.end(at.lastgroup), ids[int(at.lastgroup[1:])]))
+            figures.sort()
+        return Scan(text, low, split_sentences(text), hits, figures, years)
 
 
-@Language.factory("kzfacts_sentences", default_config={"set_sent_starts": False})
-def make_sentence_splitter(nlp: Language, name: str, set_sent_starts: bool) -> SentenceSplitter:
-    """Factory of the rule sentence splitter."""
-    return SentenceSplitter(set_sent_starts)
+_WORDS_ONLY_RE = re.compile(r"\{([a-z][a-z0-9_.]*)\}")
 
 
-@Language.factory("kzfacts_matcher")
-def make_kz_matcher(nlp: Language, name: str) -> KzMatcher:
-    """Factory of the gazetteer and figure matcher, fed from the package's pattern files."""
-    return KzMatcher(nlp, load_patterns(lang=nlp.lang or "en"))
+def _alternation(entries: list[PatternEntry], macros: dict[str, PatternEntry], digits_only: bool,
+                 scan: bool) -> tuple[re.Pattern[str], list[str]]:
+    """One expression trying ``entries`` in order; entry ``n`` ends with group ``g<n>``.
+
+    Consecutive entries that start with ``{num}`` share it: the number is matched once and
+    their remainders are tried after it (``{num}(?:(?P<g0>...)|(?P<g1>...))``), so a match
+    starts where the whole expression does and ends where its ``g<n>`` group ends. With
+    ``scan``, the alternation sits in a look-ahead behind the set of characters any entry can
+    start with (``[<first>](?<=(?=...)[\\s\\S])``): ``re`` then skips other characters in C
+    instead of trying every alternative at every position."""
+    ids = [e.id for e in entries]
+    parts: list[str] = []
+    shared: list[str] = []
+
+    def close_shared() -> None:
+        if shared:
+            parts.append(expand("{num}", macros, digits_only) + "(?:" + "|".join(shared) + ")")
+            shared.clear()
+
+    for n, e in enumerate(entries):
+        pattern = str(e.pattern)
+        if pattern.startswith("{num}"):
+            shared.append(f"(?P<g{n}>{expand(pattern[len('{num}'):], macros, digits_only)})")
+        else:
+            close_shared()
+            parts.append(f"(?P<g{n}>{expand(pattern, macros, digits_only)})")
+    close_shared()
+    body = "|".join(parts)
+    if scan:
+        first = _first_chars(body)
+        if first:
+            return re.compile(f"[{first}](?<=(?={body})[\\s\\S])"), ids
+    return re.compile(body), ids
 
 
-def run(nlp: Language, text: str) -> Doc:
-    """``nlp(text)`` without re-joining the text from tokens in the components (same result)."""
-    doc = nlp.make_doc(text)
-    doc.user_data["kz_text"] = text
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+def _candidates(compiled: tuple[re.Pattern[str], list[str]], text: str) -> list[Candidate]:
+    """Non-overlapping matches of an ``_alternation`` in ``text``, leftmost first."""
+    rx, ids = compiled
+    out: list[Candidate] = []
+    last_end = -1
+    for m in rx.finditer(text):
+        group = m.lastgroup
+        start = m.start()
+        if group is None or start < last_end:
+            continue  # inside the previous candidate ("300,000": not again at "00,000")
+        end = m.end(group)
+        out.append(Candidate(start, end, ids[int(group[1:])]))
+        last_end = end
+    return out
 
 
-def get_nlp(lang: str = "en") -> Language:
-    """The extractor's pipeline for ``lang``, built once per process (patterns compiled once).
+def _first_chars(pattern: str) -> str | None:
+    """A character class body of the characters ``pattern`` can start with, or None when that
+    cannot be told (a pattern that may be empty, starts with any character, a negated set...)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+        items, nullable = _first_of_seq(list(parsed), False)
+    except (ValueError, TypeError, re.error):
+        return None
+    if nullable or not items:
+        return None
+    return "".join(sorted(items))
 
-    Raises ``ValueError`` for a language without rules (see ``SUPPORTED_LANGS``) and
-    ``PatternError`` when a pattern file is malformed.
-    """
-    return _build(lang)
+
+def _first_of_seq(seq: list[Any], ignorecase: bool) -> tuple[set[str], bool]:
+    items: set[str] = set()
+    for op, av in seq:
+        if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+            continue  # zero-width
+        first, nullable = _first_of_op(op, av, ignorecase)
+        items |= first
+        if not nullable:
+            return items, False
+    return items, True
+
+
+def _first_of_op(op: Any, av: Any, ignorecase: bool) -> tuple[set[str], bool]:
+    def lit(code: int) -> set[str]:
+        ch = chr(code)
+        chars = {ch, ch.lower(), ch.upper()} if ignorecase else {ch}
+        return {re.escape(c) for c in chars if len(c) == 1}
+
+    if op is sre_c.LITERAL:
+        return lit(av), False
+    if op is sre_c.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is sre_c.LITERAL:
+                out |= lit(iav)
+            elif iop is sre_c.RANGE:
+                lo, hi = iav
+                out.add(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+                if ignorecase:
+                    out.add(f"{re.escape(chr(lo).upper())}-{re.escape(chr(hi).upper())}")
+                    out.add(f"{re.escape(chr(lo).lower())}-{re.escape(chr(hi).lower())}")
+            elif iop is sre_c.CATEGORY and iav in _CATEGORIES:
+                out.add(_CATEGORIES[iav])
+            else:
+                raise ValueError("set not supported")
+        return out, False
+    if op is sre_c.BRANCH:
+        out = set()
+        nullable = False
+        for alt in av[1]:
+            first, n = _first_of_seq(list(alt), ignorecase)
+            out |= first
+            nullable = nullable or n
+        return out, nullable
+    if op is sre_c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        ic = (ignorecase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+        return _first_of_seq(list(sub), ic)
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+        lo, _hi, item = av
+        first, nullable = _first_of_seq(list(item), ignorecase)
+        return first, nullable or lo == 0
+    raise ValueError(f"operator {op} not supported")
+
+
+_CATEGORIES = {sre_c.CATEGORY_DIGIT: r"\d", sre_c.CATEGORY_WORD: r"\w",
+               sre_c.CATEGORY_SPACE: r"\s"}
 
 
 @lru_cache(maxsize=4)
-def _build(lang: str) -> Language:
+def get_scanner(lang: str) -> Scanner:
+    """The scanner of ``lang``, built once per process. Raises ``ValueError`` for a language
+    without rules and ``PatternError`` when a pattern file is malformed."""
     if lang not in SUPPORTED_LANGS:
         raise ValueError(f"no extraction rules for language {lang!r}")
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("kzfacts_sentences")
-    nlp.add_pipe("kzfacts_matcher")
-    return nlp
+    return Scanner(lang)
 
 
-# --- from the matcher's output to mentions ---------------------------------------------------
-class Offsets:
-    """Character offsets of tokens, read once from the doc's arrays (cheaper than spans)."""
-
-    def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([IDX, LENGTH])
-        self.starts: list[int] = arr[:, 0].tolist() if len(doc) else []
-        self.ends: list[int] = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
-        self.sent_starts = frozenset(s for s, _ in doc._.kz_sents)
-
-    def chars(self, tok_start: int, tok_end: int) -> tuple[int, int]:
-        return self.starts[tok_start], self.ends[tok_end - 1]
-
-    def is_sent_start(self, i: int) -> bool:
-        return i == 0 or self.starts[i] in self.sent_starts
+def get_nlp(lang: str = "en") -> Language:
+    """``spacy.blank(lang)`` for the token rules, with the scanner of ``lang`` built alongside
+    (both once per process). Raises like ``get_scanner``."""
+    get_scanner(lang)
+    return _blank(lang)
 
 
-def collect_mentions(doc: Doc, text: str, offs: Offsets) -> list[Mention]:
-    """Gazetteer and cue matches as ``Mention``s; overlapping gazetteer matches keep the longest."""
-    out: list[Mention] = []
-    best: dict[str, list[tuple[int, int, str, str]]] = {}
-    for label, pid, start, end in doc._.kz_phrases:
-        parts = pid.split(":")
-        kind = parts[0]
-        if label == "REGION_NAME":
-            continue
-        if label == "REGION_BARE" and _inside_proper_name(doc, offs, start, end):
-            continue
-        if kind == "facility" and label == "FACILITY_PLURAL":
-            kind = "facility_plural"
-        if kind == "cue":
-            out.append(Mention("cue", parts[1], "", *offs.chars(start, end), start, end))
-            continue
-        best.setdefault(kind, []).append((start, end, label, pid))
-    for kind, spans in best.items():
-        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-        taken: list[tuple[int, int]] = []
-        for start, end, _label, pid in spans:
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            parts = pid.split(":")
-            key = parts[1] if kind == "region" else parts[1].replace("_", " ")
-            if kind == "company":
-                a, b = offs.chars(start, end)
-                key = text[a:b]  # as written, not the id's slug
-            extra = ""
-            if kind in ("facility", "facility_plural"):
-                extra = "" if parts[2] == "-" else parts[2].replace("_", " ")
-            out.append(Mention(kind, key, extra, *offs.chars(start, end), start, end))
-    out.extend(_company_mentions(doc, text, offs))
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-def _inside_proper_name(doc: Doc, offs: Offsets, start: int, end: int) -> bool:
-    """A bare place name flanked by capitalised words is part of a name ("Big Almaty Ring Road")."""
-    if (start > 0 and doc[start - 1].text in "-–") or (end < len(doc) and doc[end].text in "-–"):
-        return True  # "Bakhty-Ayagoz railway", "Karaganda-Almaty road": a route, not a place
-    if start > 0:
-        prev = doc[start - 1]
-        if prev.is_title and not offs.is_sent_start(start - 1) and \
-                prev.lower_ not in ("in", "at", "near", "of", "в", "во", "на", "под", "около"):
-            return True
-    if end < len(doc):
-        nxt = doc[end]
-        if nxt.is_title and nxt.lower_ not in ("region", "oblast", "city", "область", "области"):
-            return True
-    return False
-
-
-_OPEN_QUOTES = frozenset({"«", "\"", "“", "„"})
-_CLOSE_QUOTES = frozenset({"»", "\"", "”", "“"})
-_NAME_STOP = frozenset({"the", "a", "an", "in", "at", "on", "by", "for", "and", "with", "from",
-                        "of", "to", "company", "companies", "its", "this", "that"})
-
-
-def _company_mentions(doc: Doc, text: str, offs: Offsets) -> list[Mention]:
-    """Companies written with a legal form: "Qarmet JSC", "KazAzot Prime LLP", "JSC Kazakhtelecom"."""
-    out: list[Mention] = []
-
-    def name_token(k: int) -> bool:
-        tok = doc[k]
-        if tok.lower_ in _NAME_STOP:
-            return False
-        # "Hot-dip": a lower-case part joined by a hyphen stays in the name
-        return tok.is_title or tok.is_upper or tok.text == "-" or (k > 0 and doc[k - 1].text == "-")
-
-    for label, _pid, start, end in doc._.kz_phrases:
-        if label != "LEGAL_FORM":
-            continue
-        i = start - 1
-        while i >= 0 and start - i <= 6 and name_token(i):
-            if offs.is_sent_start(i):
-                i -= 1
-                break
-            i -= 1
-        first = i + 1
-        if first < start and doc[first].text != "-":
-            a, b = offs.chars(first, start)
-            out.append(Mention("company", text[a:b], "", a, b, first, start))
-            continue
-        j = end
-        if j < len(doc) and doc[j].text in _OPEN_QUOTES:
-            # "АО «Qarmet»", 'LLP "Jambyl Cement"': the name is what the quotes hold
-            k = j + 1
-            while k < len(doc) and k - j <= 8 and doc[k].text not in _CLOSE_QUOTES:
-                k += 1
-            if k < len(doc) and k > j + 1:
-                a, b = offs.chars(j + 1, k)
-                out.append(Mention("company", text[a:b], "", a, b, j + 1, k))
-            continue
-        while j < len(doc) and j - end < 4 and name_token(j):
-            j += 1
-        if j > end and doc[start].text == "JSC":
-            a, b = offs.chars(end, j)
-            out.append(Mention("company", text[a:b], "", a, b, end, j))
-    return out
+@lru_cache(maxsize=4)
+def _blank(lang: str) -> Language:
+    return spacy.blank(lang)

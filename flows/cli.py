@@ -167,18 +167,23 @@ def backfill(
 def serve(
     cron: Annotated[str, typer.Option(help="Cron schedule, Asia/Almaty time.")] = "30 2 * * *",
     name: Annotated[str, typer.Option(help="Deployment name.")] = "kzfacts-nightly",
+    db: DbOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """Register the nightly deployment (cron in Asia/Almaty) and serve it until stopped.
 
-    Needs a Prefect server (``prefect server start``, PREFECT_API_URL set) to persist the
-    schedule; settings come from the environment of this process."""
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    Use a Prefect server (``prefect server start``, PREFECT_API_URL set) so that the schedule
+    and the runs persist; other settings come from the environment of this process."""
+    _quiet_prefect()
     from prefect.schedules import Cron
 
     from flows.nightly import nightly
 
+    parameters = {k: v for k, v in (("db_path", str(db) if db else None),
+                                    ("base_url", base_url)) if v is not None}
     nightly.serve(name=name, schedules=[Cron(cron, timezone="Asia/Almaty")],
-                  description="kzfacts nightly crawl, extract, diff and alert")
+                  parameters=parameters,
+                  description="kzfacts: crawl, extract, diff and alert, nightly")
 
 
 @app.command()

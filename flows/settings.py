@@ -28,7 +28,9 @@ class Settings(BaseSettings):
         "kzfacts/0.1 (press-release figures monitor; +https://github.com/kzfacts/kzfacts)",
         description="User-Agent sent with every request.",
     )
-    max_pages: int = Field(30, description="Listing pages to read per language at most.")
+    max_pages: int = Field(
+        5, description="Listing pages read per language at most by `run` (backfill: --max-pages)."
+    )
     refetch_days: int = Field(14, description="Re-fetch releases published in the last N days.")
     alert_urls: list[SecretStr] = Field(
         [], description="Apprise URLs to send change alerts to (environment only, secret)."

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from extractors.errors import PatternError
-from extractors.patterns_io import FILE_LABELS, PATTERN_DIR, load_pattern_file, load_patterns
+from extractors.patterns_io import (
+    FILE_LABELS,
+    PATTERN_DIR,
+    expand,
+    load_pattern_file,
+    load_patterns,
+)
 
 # Ids other code or stored data may rely on: renaming one is a deliberate change.
 STABLE_IDS = [
@@ -25,7 +32,10 @@ STABLE_IDS = [
     "status:commissioned:0",
     "cue:commission:0",
     "num.word",
+    "num.bare",
+    "jobs.adj",
     "year.single",
+    "year.this_year",
 ]
 
 
@@ -64,11 +74,31 @@ def test_region_codes_are_those_of_facts_md(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_token_patterns_use_only_blank_pipeline_attributes(lang: str) -> None:
-    for name in ("figures", "years"):
-        for e in load_patterns(lang=lang)[name]:
-            for tok in e.pattern:
-                assert not {"POS", "TAG", "LEMMA", "DEP", "ENT_TYPE", "MORPH"} & set(tok)
+def test_figure_and_year_expressions_compile_with_their_macros(lang: str) -> None:
+    patterns = load_patterns(lang=lang)
+    macros = {e.id: e for name in ("figures", "years") for e in patterns[name]
+              if e.label in ("WORDS", "REGEX")}
+    for name, label in (("figures", "FIGURE"), ("years", "YEAR")):
+        entries = [e for e in patterns[name] if e.label == label]
+        assert entries
+        for e in entries:
+            assert isinstance(e.pattern, str)
+            assert re.compile(expand(e.pattern, macros)).groups >= 0
+
+
+@pytest.mark.parametrize(("macro", "text", "matched"), [
+    ("{words.scale}", "billion tenge", "billion"),
+    ("{words.scale}", "bn.", "bn"),
+    ("{words.scale}", "mwh", None),  # "m" must not match inside a word
+    ("{num}", "four thousand", "four"),
+    ("{num}", "300,000 tonnes", "300,000"),
+])
+def test_macros_expand_to_whole_words(macro: str, text: str, matched: str | None) -> None:
+    patterns = load_patterns()
+    macros = {e.id: e for name in ("figures", "years") for e in patterns[name]
+              if e.label in ("WORDS", "REGEX")}
+    m = re.match(expand(macro, macros), text)
+    assert (m.group(0) if m else None) == matched
 
 
 def _copy_with(tmp_path: Path, name: str, line: str) -> Path:
@@ -86,9 +116,27 @@ def test_unknown_label_names_file_and_id(tmp_path: Path) -> None:
         load_patterns(folder)
 
 
-def test_bad_token_attribute_names_file_and_id(tmp_path: Path) -> None:
+def test_a_token_list_is_not_a_figure_expression(tmp_path: Path) -> None:
     line = json.dumps({"label": "FIGURE", "pattern": [{"POS": "NUM"}], "id": "bad.pos"})
     with pytest.raises(PatternError, match=r"figures\.jsonl: id 'bad\.pos'"):
+        load_patterns(_copy_with(tmp_path, "figures", line))
+
+
+def test_malformed_expression_names_file_and_id(tmp_path: Path) -> None:
+    line = json.dumps({"label": "FIGURE", "pattern": "{num}(?:[ ]tonnes", "id": "bad.paren"})
+    with pytest.raises(PatternError, match=r"figures\.jsonl: id 'bad\.paren'"):
+        load_patterns(_copy_with(tmp_path, "figures", line))
+
+
+def test_unknown_macro_names_file_and_id(tmp_path: Path) -> None:
+    line = json.dumps({"label": "YEAR", "pattern": "{words.no_such}", "id": "year.bad"})
+    with pytest.raises(PatternError, match=r"years\.jsonl: id 'year\.bad'.*no_such"):
+        load_patterns(_copy_with(tmp_path, "years", line))
+
+
+def test_words_entry_must_be_a_list_of_words(tmp_path: Path) -> None:
+    line = json.dumps({"label": "WORDS", "pattern": "tonnes", "id": "words.bad"})
+    with pytest.raises(PatternError, match=r"figures\.jsonl: id 'words\.bad'"):
         load_patterns(_copy_with(tmp_path, "figures", line))
 
 

@@ -154,3 +154,18 @@ def test_extract_command_reads_json_and_reports_missing_files(tmp_path: Path) ->
         ("investment", 120e6, "USD"), ("jobs", 400, "jobs")}
     assert all(f["source"] == str(release) for f in facts)
     assert "missing.txt" in result.output
+
+
+def test_serve_registers_a_nightly_cron_in_almaty_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect import Flow
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(Flow, "serve", lambda self, **kw: seen.update(kw, flow=self.name))
+
+    result = runner.invoke(app, ["serve", "--db", "/data/kz.duckdb", "--cron", "0 3 * * *"])
+
+    assert result.exit_code == 0, result.output
+    (schedule,) = seen["schedules"]  # type: ignore[misc]
+    assert (seen["flow"], seen["name"]) == ("nightly", "kzfacts-nightly")
+    assert (schedule.cron, schedule.timezone) == ("0 3 * * *", "Asia/Almaty")
+    assert seen["parameters"] == {"db_path": "/data/kz.duckdb"}

@@ -59,6 +59,20 @@ def _query(db: Path, sql: str, params: list[Any] | None = None) -> list[tuple[An
         con.close()
 
 
+def _latest_artifact(key: str) -> list[dict[str, Any]]:
+    """Rows of the newest table artifact with ``key`` on the test's Prefect server."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
+            sort=ArtifactSort.CREATED_DESC, limit=1)
+    data = found[0].data
+    return json.loads(data) if isinstance(data, str) else data
+
+
 def test_flow_loads_every_release_in_every_language_then_adds_nothing(
     tmp_path: Path, site: LocalSite
 ) -> None:
@@ -106,6 +120,9 @@ def test_edited_release_gives_one_version_changes_and_alerts_delivered_once(
             db, "SELECT metric, change, old_value, new_value, is_edit FROM changes")}
         assert ("investment", "revised", 1.5e9, 1.8e9, True) in found
         assert ("commissioning", "delayed", 2028.0, 2029.0, True) in found
+        table = _latest_artifact("kzfacts-run-changes")
+        assert {(row["metric"], row["change"]) for row in table} >= {
+            ("investment", "revised"), ("commissioning", "delayed")}
         # The webhook refused its first delivery: that alert stays pending; e-mail got both.
         assert len(smtp.messages) == 2 and len(hook.bodies) == 1
         assert _query(db, "SELECT count(*) FROM alert_outbox WHERE status = 'pending'")[0][0] == 1

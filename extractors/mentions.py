@@ -1,0 +1,175 @@
+"""From the scanner's gazetteer matches to ``Mention``s: overlaps resolved, bare place names
+inside proper names dropped, companies named with a legal form read token by token.
+
+All positions are character offsets into the release text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from extractors.pipeline import Mention, Scan, Scanner, get_nlp
+
+# a token as the rules below see it: a run of letters/digits or one other visible character
+_TOKEN_RE = re.compile(r"\w+|\S")
+_ROUTE_DASHES = "-–"
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "of", "в", "во", "на", "под", "около"})
+_PLACE_NOUNS = frozenset({"region", "oblast", "city", "область", "области"})
+
+
+def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
+    """Gazetteer and cue matches as ``Mention``s sorted by start; overlapping gazetteer matches
+    of one kind keep the longest, cues are all kept."""
+    text = scan.text
+    sent_starts: set[int] | None = None
+    out: list[Mention] = []
+    best: dict[str, list[tuple[int, int, str, str]]] = {}
+    legal_forms: list[tuple[int, int]] = []
+    found = scanner.found
+    for start, phrase in scan.hits:
+        for length, pl in found[phrase]:
+            kind = pl.kind
+            if kind == "cue":
+                out.append(Mention("cue", pl.key, "", start, start + length))
+                continue
+            if kind == "number" or kind == "year":
+                continue
+            end = start + length
+            if pl.label == "REGION_BARE":
+                if sent_starts is None:
+                    sent_starts = {s for s, _ in scan.sentences}
+                if _inside_proper_name(text, start, end, sent_starts):
+                    continue
+            if kind == "legal_form":
+                legal_forms.append((start, end))
+            best.setdefault(kind, []).append((start, end, pl.key, pl.extra))
+    for kind, spans in best.items():
+        # phrases come in text order: take them all unless two overlap
+        if any(spans[k][0] < spans[k - 1][1] for k in range(1, len(spans))):
+            spans = _longest_first(spans)
+        for start, end, key, extra in spans:
+            if kind == "company":
+                key = text[start:end]  # as written, not the id's slug
+            out.append(Mention(kind, key, extra, start, end))
+    if legal_forms:
+        out.extend(_company_mentions(scan, scanner.lang, sorted(set(legal_forms))))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _longest_first(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Overlapping spans resolved longest first (then leftmost)."""
+    taken: list[tuple[int, int, str, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if not any(span[0] < t[1] and t[0] < span[1] for t in taken):
+            taken.append(span)
+    return taken
+
+
+def _prev_token(text: str, pos: int) -> tuple[int, str] | None:
+    """``(start, text)`` of the token ending before ``pos`` (spaces skipped), or None."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] == "\n":
+        return None
+    k = j - 1
+    if text[k].isalnum() or text[k] == "_":
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+    return k, text[k:j]
+
+
+def _next_token(text: str, pos: int) -> str | None:
+    """Text of the token starting after ``pos`` (spaces skipped) on the same line, or None."""
+    n = len(text)
+    while pos < n and text[pos] in " \t":
+        pos += 1
+    m = _TOKEN_RE.match(text, pos)
+    return None if m is None else m.group(0)
+
+
+def _inside_proper_name(text: str, start: int, end: int, sent_starts: set[int]) -> bool:
+    """A bare place name flanked by capitalised words is part of a name ("Big Almaty Ring Road")."""
+    prev = _prev_token(text, start)
+    nxt = _next_token(text, end)
+    if (prev is not None and prev[1] in _ROUTE_DASHES) or (nxt is not None and nxt in _ROUTE_DASHES):
+        return True  # "Bakhty-Ayagoz railway", "Karaganda-Almaty road": a route, not a place
+    if prev is not None:
+        p_start, p_text = prev
+        if p_text.istitle() and p_start not in sent_starts and \
+                p_text.lower() not in _PLACE_PREPOSITIONS:
+            return True
+    return nxt is not None and nxt.istitle() and nxt.lower() not in _PLACE_NOUNS
+
+
+_OPEN_QUOTES = frozenset({"«", "\"", "“", "„"})
+_CLOSE_QUOTES = frozenset({"»", "\"", "”", "“"})
+_NAME_STOP = frozenset({"the", "a", "an", "in", "at", "on", "by", "for", "and", "with", "from",
+                        "of", "to", "company", "companies", "its", "this", "that"})
+
+
+def _chars(doc: Doc, base: int, a: int, b: int) -> tuple[int, int]:
+    """Text offsets of tokens ``[a, b)`` of ``doc``, a sentence starting at ``base``."""
+    return base + doc[a].idx, base + doc[b - 1].idx + len(doc[b - 1])
+
+
+def _name_token(doc: Doc, k: int) -> bool:
+    tok = doc[k]
+    if tok.lower_ in _NAME_STOP:
+        return False
+    # "Hot-dip": a lower-case part joined by a hyphen stays in the name
+    return tok.is_title or tok.is_upper or tok.text == "-" or (k > 0 and doc[k - 1].text == "-")
+
+
+def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]]) -> list[Mention]:
+    """Companies written with a legal form: "Qarmet JSC", "KazAzot Prime LLP", "JSC Kazakhtelecom".
+
+    Read on spaCy tokens of the sentence around the legal form (only those sentences are
+    tokenised)."""
+    text = scan.text
+    starts = [s for s, _ in scan.sentences]
+    nlp = get_nlp(lang)
+    out: list[Mention] = []
+    for lf_start, lf_end in legal_forms:
+        i = bisect_right(starts, lf_start) - 1
+        if i < 0:
+            continue
+        s_start, s_end = scan.sentences[i]
+        doc = nlp.make_doc(text[s_start:s_end])
+        tok_starts = [t.idx for t in doc]
+        start = bisect_right(tok_starts, lf_start - s_start) - 1
+        end = bisect_right(tok_starts, lf_end - s_start - 1)
+        if start < 0 or tok_starts[start] != lf_start - s_start:
+            continue  # the legal form does not start a token here
+
+        i_tok = start - 1
+        while i_tok >= 0 and start - i_tok <= 6 and _name_token(doc, i_tok):
+            if i_tok == 0:
+                i_tok -= 1
+                break
+            i_tok -= 1
+        first = i_tok + 1
+        if first < start and doc[first].text != "-":
+            a, b = _chars(doc, s_start, first, start)
+            out.append(Mention("company", text[a:b], "", a, b))
+            continue
+        j = end
+        if j < len(doc) and doc[j].text in _OPEN_QUOTES:
+            # "АО «Qarmet»", 'LLP "Jambyl Cement"': the name is what the quotes hold
+            k = j + 1
+            while k < len(doc) and k - j <= 8 and doc[k].text not in _CLOSE_QUOTES:
+                k += 1
+            if k < len(doc) and k > j + 1:
+                a, b = _chars(doc, s_start, j + 1, k)
+                out.append(Mention("company", text[a:b], "", a, b))
+            continue
+        while j < len(doc) and j - end < 4 and _name_token(doc, j):
+            j += 1
+        if j > end and doc[start].text == "JSC":
+            a, b = _chars(doc, s_start, end, j)
+            out.append(Mention("company", text[a:b], "", a, b))
+    return out

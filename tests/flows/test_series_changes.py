@@ -1,0 +1,75 @@
+"""Series of the development set (same ``series`` tag, ordered by ``published``) served from a
+local copy of the site over three nights: the changes a reader finds are found, nothing else.
+
+Expected changes, from reading the English releases (tests/eval/dev/en):
+
+- Bakhty-Ayagoz railway: 270 km (dev-en-019, June 2023) -> 303 km (dev-en-037, Aug 2025),
+  revised; launch "in 2024-2025" -> "by the end of 2027", delayed.
+- Copper smelter in Abay region: "It is planned to build" (dev-en-008, March 2023) -> "is being
+  built" (dev-en-000, May 2025), status. Its capacity goes from "300 thousand tonnes" to "up to
+  300,000 tonnes": a qualifier only, not a change.
+- Qarmet modernisation: $3 billion (dev-en-003, Dec 2023) -> $3.5 billion (dev-en-000), revised.
+- Not changes: the wind farm's 1 GW repeated four times; the HBI plant's "up to $1.2bn" ->
+  "over $1.2 billion" (qualifier); the coal-to-gas plants of two different companies; the sugar
+  plants of different companies and places.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.localsite import LocalSite
+from flows.nightly import nightly
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+DEV = Path(__file__).resolve().parents[1] / "eval" / "dev" / "en"
+SERIES = {"copper-smelter-abay", "qarmet-modernisation", "bakhty-ayagoz", "zhetisu-wind-acwa",
+          "ssgpo-hbi", "coal-gasification-karaganda", "sugar-industry"}
+NIGHTS = ("2024-01-01", "2025-01-01", "9999-12-31")  # the site as it stood before each date
+
+EXPECTED = {
+    ("dev-en-019", "dev-en-037", "size", "revised", 270.0, 303.0),
+    ("dev-en-019", "dev-en-037", "commissioning", "delayed", 2024.0, 2027.0),
+    ("dev-en-008", "dev-en-000", "status", "status", "planned", "under_construction"),
+    ("dev-en-003", "dev-en-000", "investment", "revised", 3.0e9, 3.5e9),
+}
+
+
+def _series_releases() -> list[dict[str, object]]:
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.json"))]
+    return sorted((d for d in docs if d.get("series") in SERIES), key=lambda d: d["published"])
+
+
+def test_series_over_three_nights_give_exactly_the_expected_changes(tmp_path: Path) -> None:
+    db = tmp_path / "series.duckdb"
+    releases = _series_releases()
+    doc_of = {int(str(d["url"]).rsplit("-", 1)[1]): str(d["id"]) for d in releases}
+    with LocalSite([], per_page=4) as site:
+        for night in NIGHTS:
+            site.set_releases([d for d in releases if str(d["published"]) < night])
+            nightly(db_path=str(db), base_url=site.base_url, request_delay=0.0)
+
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        "SELECT old_release_id, new_release_id, metric, change,"
+        " coalesce(old_value_text, CAST(old_value AS VARCHAR)),"
+        " coalesce(new_value_text, CAST(new_value AS VARCHAR)) FROM changes").fetchall()
+    loaded = con.execute("SELECT count(*) FROM releases").fetchone()
+    con.close()
+
+    assert loaded == (len(releases),)
+    found = {(doc_of[o], doc_of[n], metric, change, _num(old), _num(new))
+             for o, n, metric, change, old, new in rows}
+    assert found == EXPECTED, sorted(found, key=str)
+
+
+def _num(value: str) -> float | str:
+    try:
+        return float(value)
+    except ValueError:
+        return value
