@@ -63,13 +63,16 @@ class LanguageRules:
     plan_period_word: str | None  # "for 2024-2028" is a plan period unless "scheduled for"
     scheduled_words: frozenset[str]
     not_news_before_launched: frozenset[str]  # "are launched on time", "to be launched"
+    auxiliaries: tuple[str, ...]  # a status phrase starting with one carries its own tense
+    year_of_words: frozenset[str]  # "projects of this year": a relative year that dates nothing
     countable: frozenset[str]  # products counted in pieces the normaliser does not map yet
     one_of: tuple[str, ...]  # "one of the (key|largest) projects" names a single project
 
 
 RULES: dict[str, LanguageRules] = {
     "en": LanguageRules(
-        people_words=frozenset({"people", "workers", "employees", "specialists", "persons"}),
+        people_words=frozenset({"people", "workers", "employees", "specialists", "persons",
+                                "builders"}),
         count_noun=re.compile(r"^(?:projects|initiatives)$"),
         scale_words=frozenset({"thousand", "thou", "k", "million", "mln", "mn", "m", "billion",
                                "bln", "bn", "b", "trillion", "trln", "tn", "trl", "tln"}),
@@ -82,6 +85,8 @@ RULES: dict[str, LanguageRules] = {
                                    "envisaged", "targeted", "earmarked"}),
         not_news_before_launched=frozenset({"is", "are", "be", "being", "to", "the", "a", "will",
                                             "get", "newly"}),
+        auxiliaries=("was ", "were ", "has ", "have ", "had ", "is ", "are "),
+        year_of_words=frozenset({"of"}),
         countable=frozenset({"tyres", "tires", "engines", "lifts", "elevators", "panels",
                              "pumps", "batteries"}),
         one_of=("one of the", "one of the key", "one of the largest", "one of the major",
@@ -101,6 +106,8 @@ RULES: dict[str, LanguageRules] = {
         plan_period_word=None,
         scheduled_words=frozenset(),
         not_news_before_launched=frozenset(),
+        auxiliaries=(),
+        year_of_words=frozenset(),
         countable=frozenset(),
         one_of=("одним из", "один из", "одна из", "одного из", "одной из", "одним из крупнейших",
                 "одним из ключевых", "один из крупнейших", "один из ключевых", "одним из крупных"),
@@ -176,6 +183,7 @@ class _Extraction:
         prefixes = self.scanner.figure_prefixes
         out: list[Fact] = []
         self._parsed_spans: list[tuple[int, int]] = []
+        self._count_starts: list[int] = []
         for start, end, pattern_id in self.scan.figures:
             p = prefixes.before(self.rev, start)
             if p is not None and p[1] == "currency_prefix":
@@ -206,6 +214,8 @@ class _Extraction:
             unit = parsed.unit
             if metric == "count":
                 unit = "projects"
+            if metric == "count":
+                self._count_starts.append(start)
             fact = Fact(metric=metric, value=parsed.value, unit=unit, qualifier=parsed.qualifier,
                         value_max=parsed.value_max, period=parsed.period or self._period(i, end),
                         evidence=span_text, start=start, end=end,
@@ -235,11 +245,16 @@ class _Extraction:
             if self.rules.count_noun.match(last):
                 return "count"
             # "3 dairy farms will be expanded": facilities counted as a programme of works
-            after = ctx.cues_in(i, end, min(c_end, end + 60), frozenset({"count_future"}))
+            after = ctx.cues_in(i, end, c_end, frozenset({"count_future"}))
             return "count" if after else None
         if unit in CAPACITY_UNITS or unit in SIZE_UNITS:
-            if self._macro_before(i, c_start, start):
+            # "a total length of more than 1,000 km" after "three new railway lines": a total
+            # of the projects counted before it, not a national statistic
+            counted = any(c_start <= s_ < start for s_ in self._count_starts)
+            if self._macro_before(i, c_start, start) and not counted:
                 return None
+            if ctx.cues_in(i, end, c_end, _MACRO_AFTER):
+                return None  # "... with a combined capacity of 2,900 MW operate in the country"
             if unit in SIZE_UNITS and not (unit == "m2" and self._period(i, end)):
                 return "size" if self._size_anchor(i, c_start, c_end) else None
             return "capacity" if self._capacity_anchor(i, c_start, c_end, start) else None
@@ -304,7 +319,10 @@ class _Extraction:
             return "permanent"
         if ctx.cues_in(i, start, end, frozenset({"jobs_temporary"})):
             return "temporary"
-        if ctx.cues_in(i, start, min(end + 40, ctx.sentences[i].end), frozenset({"jobs_construction"})):
+        # "1,500 people work at the peak of construction", "Up to 1,000 workers will be involved
+        # at the construction stage": the construction stage named in the figure's clause
+        c_start, c_end = ctx.sentences[i].clause_span(start)
+        if ctx.cues_in(i, c_start, c_end, _JOBS_CONSTRUCTION):
             return "construction"
         return None
 
@@ -317,6 +335,8 @@ class _Extraction:
             if first is None:
                 if text[start].isdigit():
                     continue  # a bare year ("2024 results") dates nothing
+                if prev_word(text, start) in self.rules.year_of_words:
+                    continue  # "the projects of this year": which projects, not when
                 first = text[start:end].split(None, 1)[0].lower()
             if any(s < end and start < e for s, e in figure_spans):
                 continue
@@ -390,8 +410,12 @@ class _Extraction:
         seen_sent: set[tuple[int, str]] = set()
         for m in found:
             value, start, end = m.key, m.start, m.end
-            # "are launched on time", "to be launched", "the launched projects" are not news
-            if value == "commissioned" and start > 0 and _ONE_TOKEN_RE.match(text, start, end) \
+            # "are launched on time", "to be launched", "the launched projects", "will be put
+            # into operation" are not news (phrases that start with their own auxiliary, "was
+            # launched", are)
+            if value == "commissioned" and start > 0 \
+                    and (_ONE_TOKEN_RE.match(text, start, end) or
+                         not text.startswith(self.rules.auxiliaries, start)) \
                     and prev_word(text, start) in self.rules.not_news_before_launched:
                 continue
             i = ctx.sentence_index(start)
@@ -579,6 +603,8 @@ class _Extraction:
         return None
 
 
+_JOBS_CONSTRUCTION = frozenset({"jobs_construction"})
+_MACRO_AFTER = frozenset({"macro_after"})
 # figure patterns (ids in figures*.jsonl) of a bare amount: a figure only after a currency sign
 BARE_FIGURES = frozenset({"num.bare", "ru.num.bare"})
 # a single word ("launched", not "was launched")

@@ -147,6 +147,9 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "combines": ("units", 1), "locomotives": ("units", 1), "wagons": ("units", 1),
     "railcars": ("units", 1), "transformers": ("units", 1), "doses": ("units", 1),
     "pieces": ("units", 1), "pcs": ("units", 1), "sets": ("units", 1),
+    # packaged output counted in pieces ("60 million ampoules", "200 million bottles")
+    "ampoules": ("units", 1), "bottles": ("units", 1), "vials": ("units", 1),
+    "packages": ("units", 1), "packs": ("units", 1), "cans": ("units", 1),
     "единиц": ("units", 1), "штук": ("units", 1), "шт": ("units", 1), "машин": ("units", 1),
     "автомобилей": ("units", 1), "автобусов": ("units", 1), "вагонов": ("units", 1),
     "локомотивов": ("units", 1), "тракторов": ("units", 1), "трансформаторов": ("units", 1),
@@ -170,6 +173,12 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     # projects counted in a portfolio
     "projects": ("projects", 1), "project": ("projects", 1), "initiatives": ("projects", 1),
     "megaprojects": ("projects", 1), "farms": ("projects", 1),
+    # facilities counted as a programme of works ("three new CHP plants are to be built")
+    "plants": ("projects", 1), "factories": ("projects", 1), "enterprises": ("projects", 1),
+    "complexes": ("projects", 1), "mills": ("projects", 1), "stations": ("projects", 1),
+    "railway lines": ("projects", 1), "railways": ("projects", 1), "highways": ("projects", 1),
+    "pipelines": ("projects", 1), "power lines": ("projects", 1), "greenhouses": ("projects", 1),
+    "mines": ("projects", 1), "refineries": ("projects", 1), "smelters": ("projects", 1),
     "проектов": ("projects", 1), "проекта": ("projects", 1), "проекты": ("projects", 1),
     "проект": ("projects", 1), "мегапроектов": ("projects", 1), "инициатив": ("projects", 1),
     "заводов": ("projects", 1), "завода": ("projects", 1), "ферм": ("projects", 1),
@@ -180,7 +189,8 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
 # "jobs" with the flag "people", so attribution can drop headcounts that are not employment.
 PEOPLE_WORDS: dict[str, tuple[str, float]] = {
     "people": ("jobs", 1), "persons": ("jobs", 1), "workers": ("jobs", 1),
-    "employees": ("jobs", 1), "человек": ("jobs", 1), "работников": ("jobs", 1),
+    "employees": ("jobs", 1), "specialists": ("jobs", 1), "builders": ("jobs", 1),
+    "construction workers": ("jobs", 1), "человек": ("jobs", 1), "работников": ("jobs", 1),
     "сотрудников": ("jobs", 1), "адам": ("jobs", 1), "адамға": ("jobs", 1),
     "қызметкер": ("jobs", 1),
 }

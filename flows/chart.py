@@ -8,6 +8,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from flows.alert_text import format_figure
+
 WIDTH, ROW_HEIGHT, MARGIN = 760, 90, 150
 
 
@@ -16,11 +18,13 @@ def write_history_svg(rows: list[dict[str, Any]], path: Path) -> None:
     lanes: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
     for r in rows:
         when = r.get("published_at")
+        if isinstance(when, str):
+            when = datetime.fromisoformat(when)
         if not isinstance(when, datetime):
             continue
         lane = " ".join(str(x) for x in (r["metric"], r.get("kind"), r.get("unit")) if x)
-        value = r.get("value")
-        label = f"{value:,.0f}" if isinstance(value, (int, float)) else str(value)
+        value = r.get("value") if r.get("value_text") is None else r.get("value_text")
+        label = format_figure(value, r.get("unit"), r.get("qualifier"), r["metric"])
         lanes[lane].append((when, label))
     times = [t for points in lanes.values() for t, _ in points]
     height = ROW_HEIGHT * max(len(lanes), 1) + 40

@@ -231,16 +231,19 @@ def changes(
     for col in ("project", "metric", "change", "old", "new", "old_published", "new_published"):
         table.add_column(col)
     for r in rows:
+        old = r["old_value"] if r.get("old_value_text") is None else r["old_value_text"]
+        new = r["new_value"] if r.get("new_value_text") is None else r["new_value_text"]
         table.add_row(str(r["project"]), str(r["metric"]), str(r["change"]),
-                      _figure(r["old_value"], r["old_unit"]), _figure(r["new_value"], r["new_unit"]),
+                      _figure(old, r["old_unit"], r.get("old_qualifier"), r["metric"]),
+                      _figure(new, r["new_unit"], r.get("new_qualifier"), r["metric"]),
                       str(r["old_published"])[:10], str(r["new_published"])[:10])
     console.print(table)
 
 
-def _figure(value: Any, unit: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,} {unit or ''}".strip() if isinstance(value, (int, float)) else str(value)
+def _figure(value: Any, unit: Any, qualifier: Any = None, metric: Any = None) -> str:
+    from flows.alert_text import format_figure
+
+    return format_figure(value, unit, qualifier, metric)
 
 
 @app.command()
@@ -259,11 +262,12 @@ def history(
         err_console.print(f"no project matches {project!r}; see `kzfacts projects list`")
         raise typer.Exit(1)
     table = Table(title=f"history of {rows[0].get('project') or project}")
-    for col in ("published", "metric", "kind", "figure", "qualifier", "lang", "sentence"):
+    for col in ("published", "metric", "kind", "figure", "lang", "sentence"):
         table.add_column(col, overflow="fold")
     for r in rows:
+        value = r.get("value") if r.get("value_text") is None else r.get("value_text")
         table.add_row(str(r.get("published_at"))[:16], str(r["metric"]), str(r.get("kind") or ""),
-                      _figure(r.get("value"), r.get("unit")), str(r.get("qualifier")),
+                      _figure(value, r.get("unit"), r.get("qualifier"), r["metric"]),
                       str(r.get("lang")), str(r.get("sentence")))
     console.print(table)
     if chart:

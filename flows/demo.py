@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from flows.alerts import render_alert
+from flows.alert_text import render_alert
 from flows.localsite import LocalSite, load_demo_releases
 from warehouse.db import connect
 from warehouse.outbox import pending_alerts

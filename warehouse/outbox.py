@@ -132,3 +132,24 @@ def mark_failed(con: duckdb.DuckDBPyConnection, alert_id: str, error: str) -> No
     _touch(con, alert_id, "UPDATE alert_outbox SET attempts = attempts + 1, last_error = ?"
            " WHERE alert_id = ?", [error])
     log.warning("alert %s failed: %s", alert_id, error)
+
+
+def delivered_channels(con: duckdb.DuckDBPyConnection, alert_id: str) -> set[str]:
+    """Hashes of the channels that already accepted ``alert_id`` (``alert_deliveries``)."""
+    rows = con.execute(
+        "SELECT channel_hash FROM alert_deliveries WHERE alert_id = ?", [alert_id]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def record_delivery(
+    con: duckdb.DuckDBPyConnection, alert_id: str, channel_hash: str, channel_kind: str
+) -> None:
+    """Record, in its own transaction, that a channel accepted ``alert_id``. Only the
+    channel's hash and URL scheme are stored: the URL itself holds secrets."""
+    with transaction(con):
+        con.execute(
+            "INSERT INTO alert_deliveries (alert_id, channel_hash, channel_kind, sent_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [alert_id, channel_hash, channel_kind, datetime.now(UTC)],
+        )

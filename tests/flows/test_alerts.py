@@ -17,16 +17,14 @@ import pytest
 from apprise.plugins.base import NotifyBase
 from pydantic import SecretStr
 
+from flows.alert_text import format_date, format_figure, render_alert
 from flows.alerts import (
     MAX_FAILURES_IN_A_ROW,
     DeliveryReport,
     channel_hash,
     default_notifier,
     deliver_pending,
-    format_date,
-    format_figure,
     redact,
-    render_alert,
 )
 from tests.receivers import SmtpReceiver, WebhookReceiver
 from warehouse.db import connect

@@ -18,6 +18,14 @@ NEWEST = (datetime.now(UTC) - timedelta(days=1)).replace(second=0, microsecond=0
 runner = CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as on a wide terminal, so that ids and figures are not folded."""
+    from flows import cli
+
+    monkeypatch.setattr(cli.console, "width", 220)
+
+
 @pytest.fixture(scope="module")
 def warehouse(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A warehouse after a first night and a night in which the copper plant's release was
@@ -81,7 +89,7 @@ def test_history_shows_both_reports_and_writes_a_chart(warehouse: Path, tmp_path
                                  "--db", str(warehouse)], terminal_width=200)
 
     assert result.exit_code == 0, result.output
-    assert "1,500,000,000" in result.output and "1,800,000,000" in result.output
+    assert "$1.5 billion" in result.output and "$1.8 billion" in result.output
     svg = chart.read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "2029" in svg
 
