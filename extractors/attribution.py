@@ -351,14 +351,37 @@ def facility_label(ctx: DocContext, i: int) -> str | None:
     for f in ctx.mentions_of(i, "facility"):
         if f.key == "project":
             continue
-        words = ctx.text[max(ctx.sentences[i].start, f.start - 60):f.start].split()
-        mods: list[str] = []
-        for w in reversed(words):
-            bare = w.strip(",.;:()\"'")
-            if bare != w or bare.lower() in _LABEL_STOP or not bare or bare[0].isdigit():
-                break
-            mods.insert(0, bare)
-            if len(mods) == 4:
-                break
-        return " ".join([*mods, ctx.text[f.start:f.end]])
+        return label_of(ctx, i, f)
     return None
+
+
+def label_of(ctx: DocContext, i: int, f: Mention) -> str:
+    """The facility ``f`` of sentence ``i`` with up to four modifiers before it."""
+    words = ctx.text[max(ctx.sentences[i].start, f.start - 60):f.start].split()
+    mods: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(",.;:()\"'")
+        if bare != w or bare.lower() in _LABEL_STOP or not bare or bare[0].isdigit():
+            break
+        mods.insert(0, bare)
+        if len(mods) == 4:
+            break
+    return " ".join([*mods, ctx.text[f.start:f.end]])
+
+
+def coordinated_facilities(ctx: DocContext, i: int, start: int, end: int) -> list[Mention]:
+    """Facilities named as a list in ``[start, end)`` of sentence ``i`` ("a poultry farm ..., a
+    glass plant ... and a wind farm"), or [] when fewer than two are."""
+    found = [m for m in ctx.mentions_of(i, "facility")
+             if start <= m.start and m.end <= end and m.key != "project"]
+    if len(found) < 2:
+        return []
+    gaps = [ctx.text[a.end:b.start] for a, b in zip(found, found[1:])]
+    # a list ends with "and" ("X, Y and Z"); "the complex, a polyethylene plant" is one project
+    if not any(w in gaps[-1] for w in _AND) or \
+            not all("," in g or any(w in g for w in _AND) for g in gaps[:-1]):
+        return []
+    return found
+
+
+_AND = (" and ", " и ")

@@ -292,6 +292,10 @@ class _Extraction:
         for j in ctx.para_sentences(i):
             if ctx.mentions_of(j, "company"):
                 return True
+            # "It is planned to build a data centre ... The first 100 MW are to come into
+            # operation in 2027": a facility the paragraph has introduced
+            if j < i and any(m.key != "project" for m in ctx.mentions_of(j, "facility")):
+                return True
         return bool(self._count_in(i, c_start, c_end))
 
     def _size_anchor(self, i: int, c_start: int, c_end: int) -> bool:
@@ -426,9 +430,15 @@ class _Extraction:
                                                        frozenset({"construction_word"})):
                 continue
             seen_sent.add((i, value))
-            out.append(Fact(metric="status", value=value, unit=None, qualifier="eq",
-                            evidence=text[start:end], start=start, end=end,
-                            sentence=ctx.sentence_text(i)))
+            # one status per project: "a poultry farm ..., a glass plant ... and a wind farm were
+            # put into operation" gives three, each labelled with its facility
+            c_start, _ = ctx.sentences[i].clause_span(start)
+            listed = attr.coordinated_facilities(ctx, i, c_start, start)
+            for m in listed or [None]:
+                out.append(Fact(metric="status", value=value, unit=None, qualifier="eq",
+                                evidence=text[start:end], start=start, end=end,
+                                sentence=ctx.sentence_text(i),
+                                project=attr.label_of(ctx, i, m) if m is not None else ""))
         return out
 
     # --- attribution -----------------------------------------------------------------------
@@ -439,7 +449,8 @@ class _Extraction:
         f.region = attr.resolve_region(ctx, i, f.start)
         f.company = attr.resolve_company(ctx, i, f.start, f.scope)
         f.product = self._product(f, i)
-        f.project = self._project_label(f, i)
+        if not f.project:  # a status of one of several listed facilities keeps its label
+            f.project = self._project_label(f, i)
         if f.metric == "capacity":
             f.target_year = self._target_year(i, f.start)
         self._done.setdefault(i, []).append(f)

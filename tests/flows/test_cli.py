@@ -84,14 +84,21 @@ def test_bad_date_is_a_clear_error(warehouse: Path) -> None:
 
 
 def test_history_shows_both_reports_and_writes_a_chart(warehouse: Path, tmp_path: Path) -> None:
-    chart = tmp_path / "copper.svg"
-    result = runner.invoke(app, ["history", "copper", "--chart", str(chart),
-                                 "--db", str(warehouse)], terminal_width=200)
+    result = runner.invoke(app, ["history", "copper", "--db", str(warehouse)])
 
     assert result.exit_code == 0, result.output
     assert "$1.5 billion" in result.output and "$1.8 billion" in result.output
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    (launch_project,) = con.execute(
+        "SELECT project_id FROM changes WHERE metric = 'commissioning'").fetchone()
+    con.close()
+    chart = tmp_path / "launch.svg"
+    drawn = runner.invoke(app, ["history", launch_project, "--chart", str(chart),
+                                "--db", str(warehouse)])
+    assert drawn.exit_code == 0, drawn.output
     svg = chart.read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and "2029" in svg
+    assert svg.startswith("<svg") and ">2028<" in svg and ">2029<" in svg
 
 
 def test_history_of_unknown_project_fails_clearly(warehouse: Path) -> None:
