@@ -376,7 +376,7 @@ def coordinated_facilities(ctx: DocContext, i: int, start: int, end: int) -> lis
              if start <= m.start and m.end <= end and m.key != "project"]
     if len(found) < 2:
         return []
-    gaps = [ctx.text[a.end:b.start] for a, b in zip(found, found[1:])]
+    gaps = [ctx.text[a.end:b.start] for a, b in zip(found, found[1:], strict=False)]
     # a list ends with "and" ("X, Y and Z"); "the complex, a polyethylene plant" is one project
     if not any(w in gaps[-1] for w in _AND) or \
             not all("," in g or any(w in g for w in _AND) for g in gaps[:-1]):

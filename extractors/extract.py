@@ -433,12 +433,12 @@ class _Extraction:
             # one status per project: "a poultry farm ..., a glass plant ... and a wind farm were
             # put into operation" gives three, each labelled with its facility
             c_start, _ = ctx.sentences[i].clause_span(start)
-            listed = attr.coordinated_facilities(ctx, i, c_start, start)
-            for m in listed or [None]:
+            labels = [attr.label_of(ctx, i, m)
+                      for m in attr.coordinated_facilities(ctx, i, c_start, start)]
+            for label in labels or [""]:
                 out.append(Fact(metric="status", value=value, unit=None, qualifier="eq",
                                 evidence=text[start:end], start=start, end=end,
-                                sentence=ctx.sentence_text(i),
-                                project=attr.label_of(ctx, i, m) if m is not None else ""))
+                                sentence=ctx.sentence_text(i), project=label))
         return out
 
     # --- attribution -----------------------------------------------------------------------

@@ -125,6 +125,9 @@ def _name_token(doc: Doc, k: int) -> bool:
     return tok.is_title or tok.is_upper or tok.text == "-" or (k > 0 and doc[k - 1].text == "-")
 
 
+_WINDOW = 120  # characters around a legal form that hold the company's name
+
+
 def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]]) -> list[Mention]:
     """Companies written with a legal form: "Qarmet JSC", "KazAzot Prime LLP", "JSC Kazakhtelecom".
 
@@ -139,12 +142,18 @@ def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]])
         if i < 0:
             continue
         s_start, s_end = scan.sentences[i]
-        doc = nlp.make_doc(text[s_start:s_end])
-        tok_starts = [t.idx for t in doc]
-        start = bisect_right(tok_starts, lf_start - s_start) - 1
-        end = bisect_right(tok_starts, lf_end - s_start - 1)
-        if start < 0 or tok_starts[start] != lf_start - s_start:
-            continue  # the legal form does not start a token here
+        # the name lies within a few tokens of the legal form: tokenise that stretch of the
+        # sentence only, from a space on (or from the sentence start, which ends a name)
+        base = max(s_start, lf_start - _WINDOW)
+        if base > s_start:
+            space = text.find(" ", base, lf_start)
+            base = space + 1 if space >= 0 else lf_start
+        doc = nlp.make_doc(text[base:min(s_end, lf_end + _WINDOW)])
+        span = doc.char_span(lf_start - base, lf_end - base)
+        if span is None:
+            continue  # the legal form does not start and end on tokens here
+        start, end = span.start, span.end
+        s_start = base
 
         i_tok = start - 1
         while i_tok >= 0 and start - i_tok <= 6 and _name_token(doc, i_tok):

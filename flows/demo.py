@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from flows.alert_text import render_alert
+from flows.alert_text import format_figure, render_alert
 from flows.localsite import LocalSite, load_demo_releases
 from warehouse.db import connect
 from warehouse.outbox import pending_alerts
@@ -57,23 +57,28 @@ def run_demo(db_path: Path, console: Console) -> None:
 def _show_facts(db_path: Path, console: Console) -> None:
     con = connect(db_path)
     rows = con.execute(
-        "SELECT lang, release_id, metric, value, unit, qualifier, project, evidence"
-        " FROM facts ORDER BY release_id, lang, start LIMIT 40"
+        "SELECT lang || ' ' || release_id, metric, coalesce(value_text, CAST(value AS VARCHAR)),"
+        " unit, qualifier, project FROM facts ORDER BY release_id, lang, start LIMIT 30"
     ).fetchall()
-    table = Table(title="facts extracted (first 40)")
-    for col in ("lang", "release", "metric", "value", "unit", "qual.", "project", "evidence"):
+    table = Table(title="facts extracted (first 30)")
+    for col in ("release", "metric", "figure", "project"):
         table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*(str(v) if v is not None else "" for v in row))
+    for release, metric, value, unit, qualifier, project in rows:
+        number = value if unit is None else float(value)
+        table.add_row(release, metric, format_figure(number, unit, qualifier, metric), project)
     console.print(table)
     con.close()
 
 
 def _show_changes_and_alerts(db_path: Path, console: Console) -> None:
     con = connect(db_path)
-    for change in list_changes(con, None):
-        console.print(f"[bold]{change['change']}[/bold] {change['project']} / "
-                      f"{change['metric']}: {change['old_value']} -> {change['new_value']}")
+    for c in list_changes(con, None):
+        old = format_figure(c["old_value_text"] or c["old_value"], c["old_unit"],
+                            c["old_qualifier"], c["metric"])
+        new = format_figure(c["new_value_text"] or c["new_value"], c["new_unit"],
+                            c["new_qualifier"], c["metric"])
+        console.print(f"[bold]{c['change']}[/bold] {c['project']} / {c['metric']}: "
+                      f"{old} -> {new}")
     pending = pending_alerts(con)
     if pending:
         console.rule("[bold]alerts (kept in the outbox: set KZFACTS_ALERT_URLS to send them)")

@@ -62,6 +62,41 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      "status", {"value": "commissioned", "region": "KZ-15"}),
     ("The bridge is under construction.", "status", {"value": "under_construction"}),
     ("Work on the fertiliser plant was suspended last year.", "status", {"value": "suspended"}),
+    # active voice and the grammar of the status phrase
+    ("Kazzinc is building a new zinc refinery near Ridder.",
+     "status", {"value": "under_construction"}),
+    ("Last month Aktobe Steel put into operation a new rolling mill.",
+     "status", {"value": "commissioned"}),
+    ("Eurasian Group has suspended the construction of its aluminium smelter.",
+     "status", {"value": "suspended"}),
+    # qualifiers as verbs, construction-stage jobs, headcounts of specialists and builders
+    ("The cost of the glass plant will exceed $250 million.",
+     "investment", {"value": 250e6, "qualifier": "min"}),
+    ("Up to 2,000 workers will be involved at the construction stage of the new smelter.",
+     "jobs", {"value": 2000, "qualifier": "max", "kind": "construction"}),
+    ("At the peak of construction about 900 people will work at the refinery site.",
+     "jobs", {"value": 900, "kind": "construction"}),
+    ("Some 1,200 builders are working on the site of the cement plant.",
+     "jobs", {"value": 1200, "kind": "construction"}),
+    ("The new data processing plant employs 85 specialists.",
+     "jobs", {"value": 85, "kind": None}),
+    # things counted in pieces; facilities counted as a programme of works
+    ("The pharmaceutical plant will produce 40 million vials of vaccine a year.",
+     "capacity", {"value": 40e6, "unit": "units", "period": "year"}),
+    ("Five new power plants are to be built in the northern regions.",
+     "count", {"value": 5, "unit": "projects", "scope": "portfolio"}),
+    ("Four new railway lines with a total length of 1,300 km are under construction.",
+     "size", {"value": 1300, "unit": "km"}),
+    # dates: first output, a finish, a date without a preposition
+    ("Construction of the wind farm starts this spring; its first electricity is expected in 2027.",
+     "commissioning", {"value": 2027, "qualifier": "eq"}),
+    ("The repair of the bypass will be finished in 2026-2027.",
+     "commissioning", {"value": 2026, "value_max": 2027, "qualifier": "range"}),
+    ("The launch of the copper plant has been moved to the second half of 2028.",
+     "commissioning", {"value": 2028, "qualifier": "eq", "evidence": "the second half of 2028"}),
+    ("A solar power plant of 200 MW is planned near Kentau. The first 50 MW are to come into "
+     "operation in 2026.",
+     "commissioning", {"value": 2026}),
 ]
 
 
@@ -86,6 +121,13 @@ def test_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None
     "Call-centre 1414 works daily; decree No. 123 was adopted in 2022.",
     "Subsidies of 40 billion tenge were allocated to support farmers.",
     "The average wage in the region reached 350 thousand tenge.",
+    # output sold or bought, consumer lending, demand and national stock
+    "Last year the mill shipped products worth KZT 95 billion abroad.",
+    "The state company will purchase fertilisers worth KZT 40 billion from local plants.",
+    "Under the mortgage loan programme, KZT 300 billion has been issued to families.",
+    "The region needs about 90 thousand tonnes of cement a year.",
+    "In total, 60 wind farms with a combined capacity of 1,800 MW operate in the country.",
+    "The minister asked to speed up the launch of the projects of this year.",
 ])
 def test_distractors_yield_no_fact(text: str) -> None:
     assert facts_of(text) == []
@@ -102,6 +144,21 @@ def test_a_figure_given_twice_is_two_facts() -> None:
     facts = facts_of("The cost of the mining complex is 637.5 billion tenge (about $1.38 billion).")
     assert [(f.value, f.unit, f.qualifier) for f in facts] == [
         (637.5e9, "KZT", "eq"), (1.38e9, "USD", "approx")]
+
+
+def test_one_status_per_listed_facility() -> None:
+    facts = [f for f in facts_of(
+        "In Taraz, a brick factory producing 50 million bricks a year, a feed mill and a 20 MW "
+        "solar power plant were put into operation.") if f.metric == "status"]
+    assert [f.value for f in facts] == ["commissioned"] * 3
+    assert len({f.project for f in facts}) == 3
+
+
+def test_a_facility_in_apposition_is_one_project() -> None:
+    facts = [f for f in facts_of(
+        "The second stage of the complex, a polypropylene plant with a capacity of 500 thousand "
+        "tonnes, is being constructed.") if f.metric == "status"]
+    assert len(facts) == 1
 
 
 def test_this_year_uses_the_publication_date() -> None:
