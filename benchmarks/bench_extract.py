@@ -22,16 +22,21 @@ import spacy
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors.extract import extract  # noqa: E402
+from extractors.extract import EXTRACTOR_VERSIONS, extract  # noqa: E402
 from extractors.pipeline import get_nlp  # noqa: E402
 
 
-def _load(folder: Path) -> list[tuple[str, str | None]]:
+def _load(folder: Path) -> tuple[list[tuple[str, str | None]], str]:
+    """Texts and publication dates of the releases in ``folder``, and their language."""
     out = []
+    langs = set()
     for path in sorted(folder.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         out.append((doc["text"], doc.get("published")))
-    return out
+        langs.add(doc.get("lang", "en"))
+    if len(langs) > 1:
+        raise SystemExit(f"{folder}: releases in several languages {sorted(langs)}")
+    return out, langs.pop() if langs else "en"
 
 
 def _round(fn: Callable[[str, str | None], object], texts: list[tuple[str, str | None]],
@@ -49,15 +54,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    texts = _load(args.dir)
+    texts, lang = _load(args.dir)
     bare = spacy.blank("en")
-    get_nlp("en")  # build outside the measurement, like a long-running process
+    get_nlp(lang)  # build outside the measurement, like a long-running process
 
     def tokenise(text: str, published: str | None) -> object:
         return bare.make_doc(text)
 
     def run_extract(text: str, published: str | None) -> object:
-        return extract(text, "en", published)
+        return extract(text, lang, published)
 
     # warm both (tokenizer caches, lazy imports) before measuring
     _round(tokenise, texts, 1)
@@ -67,7 +72,8 @@ def main(argv: list[str]) -> int:
         bare_best = max(bare_best, _round(tokenise, texts, args.repeat))
         extract_best = max(extract_best, _round(run_extract, texts, args.repeat))
     ratio = extract_best / bare_best
-    print(f"documents: {len(texts)} x {args.repeat} per round, {args.rounds} rounds (best kept)")
+    print(f"documents: {len(texts)} ({lang}, rules {EXTRACTOR_VERSIONS.get(lang)}) x {args.repeat} "
+          f"per round, {args.rounds} rounds (best kept)")
     print(f"bare tokenisation : {bare_best:10.1f} docs/s ({1e6 / bare_best:8.1f} us/doc)")
     print(f"extract           : {extract_best:10.1f} docs/s ({1e6 / extract_best:8.1f} us/doc)")
     print(f"ratio extract/bare: {ratio:.3f} (target >= 0.5)")

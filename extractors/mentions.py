@@ -26,17 +26,15 @@ def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
     text = scan.text
     sent_starts: set[int] | None = None
     out: list[Mention] = []
+    append = out.append
     best: dict[str, list[tuple[int, int, str, str]]] = {}
     legal_forms: list[tuple[int, int]] = []
-    found = scanner.found
+    cues_of, others_of = scanner.cues_of, scanner.others_of
     for start, phrase in scan.hits:
-        for length, pl in found[phrase]:
+        for length, key in cues_of[phrase]:
+            append(_new(Mention, ("cue", key, "", start, start + length)))
+        for length, pl in others_of[phrase]:
             kind = pl.kind
-            if kind == "cue":
-                out.append(Mention("cue", pl.key, "", start, start + length))
-                continue
-            if kind == "number" or kind == "year":
-                continue
             end = start + length
             if pl.label == "REGION_BARE":
                 if sent_starts is None:
@@ -53,11 +51,18 @@ def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
         for start, end, key, extra in spans:
             if kind == "company":
                 key = text[start:end]  # as written, not the id's slug
-            out.append(Mention(kind, key, extra, start, end))
+            append(_new(Mention, (kind, key, extra, start, end)))
     if legal_forms:
         out.extend(_company_mentions(scan, scanner.lang, sorted(set(legal_forms))))
-    out.sort(key=lambda m: m.start)
+    out.sort(key=_start_of)
     return out
+
+
+_new = tuple.__new__  # a NamedTuple without the Python-level __new__ (hot loop)
+
+
+def _start_of(m: Mention) -> int:
+    return m.start
 
 
 def _longest_first(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

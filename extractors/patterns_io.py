@@ -5,14 +5,19 @@ Every line of every file is one JSON object ``{"label", "pattern", "id"}``:
 - ``label``: what the entry marks (``REGION``, ``PRODUCT``, ``FIGURE``, ``CUE`` ...); each file
   allows its own labels (``FILE_LABELS``).
 - ``pattern``: in the gazetteer files a phrase (a string, matched case-insensitively on whole
-  words); in ``figures`` and ``years`` a regular expression (``FIGURE``, ``YEAR``, ``REGEX``), matched
-  on the lower-cased text, or a word list (``WORDS``). A figure or year expression may use the macros ``{name}``, where
-  ``name`` is the id of a ``WORDS`` or ``REGEX`` entry of either file (``{words.scale}``,
-  ``{re.digits}``), and ``{num}``, a number in digits or in words; see ``expand``.
-- ``id``: stable and unique over all files, ``<kind>:<key>[:<variant>]``. The key carries the
-  normalised value the extractor needs: the ISO 3166-2:KZ code of a region (``region:KZ-10:abai``),
-  the canonical product with ``_`` for spaces (``product:copper_cathode:0``), the status word
-  (``status:planned:3``), the cue name (``cue:macro:2``).
+  words); in ``figures`` and ``years`` a regular expression (``FIGURE``, ``YEAR``, ``REGEX``),
+  matched on the lower-cased text, or a word list (``WORDS``). A figure or year expression may
+  use the macros ``{name}``, where ``name`` is the id of a ``WORDS`` or ``REGEX`` entry of
+  either file (``{words.scale}``, ``{re.digits}``), and ``{num}``, a number in digits or in
+  words; see ``expand``. ``FIGURE`` and ``YEAR`` entries are tried in file order (the first
+  that matches at a position wins, so longer shapes come first); a ``YEAR`` that is just a
+  word list (``{words.this_year}``) is matched as a phrase.
+- ``id``: stable and unique over all files; in the gazetteer files ``<kind>:<key>[:<variant>]``,
+  in the figure and year files a dotted name (``num.word``, ``year.single``, ``words.scale``).
+  The key carries the normalised value the extractor needs: the ISO 3166-2:KZ code of a region
+  (``region:KZ-10:abai``), the canonical product with ``_`` for spaces
+  (``product:copper_cathode:0``), the status word (``status:planned:3``), the cue name
+  (``cue:macro:2``).
 
 English rules live in ``<name>.jsonl``, the rules of another language in ``<name>.<lang>.jsonl``
 (``figures.ru.jsonl``); each language has the same set of files. ``load_patterns`` raises
@@ -33,7 +38,8 @@ from extractors.errors import PatternError
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 
-# file stem -> labels allowed in it; phrase files hold strings, token files hold token lists
+# file stem -> labels allowed in it; phrase files hold strings, the figure and year files
+# regular expressions and word lists
 FILE_LABELS: dict[str, frozenset[str]] = {
     "regions": frozenset({"REGION", "REGION_BARE", "REGION_NAME"}),
     "companies": frozenset({"COMPANY", "LEGAL_FORM"}),

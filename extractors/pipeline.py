@@ -240,6 +240,21 @@ class Scanner:
         # phrases that are (or start with) a number word or a year phrase
         self._special = frozenset(p for p, hits in self.found.items()
                                   if any(pl.kind in ("number", "year") for _, pl in hits))
+        # the same, split for ``mentions.collect_mentions``: cue names, and other gazetteer
+        # entries without those a longer phrase of the same kind at the same start overrides
+        # (longest match wins); number words and year phrases are read by ``scan``
+        self.cues_of: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.others_of: dict[str, tuple[tuple[int, _Payload], ...]] = {}
+        for p, found in self.found.items():
+            self.cues_of[p] = tuple((n, pl.key) for n, pl in found if pl.kind == "cue")
+            others: list[tuple[int, _Payload]] = []
+            for n, pl in found:  # longest first
+                if pl.kind in ("cue", "number", "year"):
+                    continue
+                if any(o.kind == pl.kind and o.label != "REGION_BARE" for _, o in others):
+                    continue
+                others.append((n, pl))
+            self.others_of[p] = tuple(others)
         word_phrases = [p for p in by_phrase if p[0].isalnum()]
         other_phrases = [p for p in by_phrase if not p[0].isalnum()]
         body = trie_regex(word_phrases)

@@ -145,12 +145,13 @@ def nightly(
     try:
         with make_client(settings) as client:
             fetcher = Fetcher.from_settings(client, settings)
+            release = release_task.with_options(retry_delay_seconds=settings.task_retry_delay)
             for lang in settings.langs:
                 urls = discover_task(fetcher, con, lang, settings, since,
                                      max_pages or settings.max_pages)
                 logger.info("[%s] %d releases to fetch", lang, len(urls))
                 for done, url in enumerate(urls, start=1):
-                    outcome = _crawl_one(fetcher, con, url, run_id, lang)
+                    outcome = _crawl_one(release, fetcher, con, url, run_id, lang)
                     if outcome.status == "new":
                         counters["releases_new"] += 1
                     if outcome.status in ("new", "edited"):
@@ -181,12 +182,13 @@ def nightly(
 
 
 def _crawl_one(
-    fetcher: Fetcher, con: duckdb.DuckDBPyConnection, url: str, run_id: str, lang: str
+    release: Any, fetcher: Fetcher, con: duckdb.DuckDBPyConnection, url: str, run_id: str,
+    lang: str,
 ) -> crawl.CrawlOutcome:
     """One release; a transient error that outlives the task's retries is recorded, not raised,
     so the rest of the night's work goes on and the next run tries again."""
     try:
-        return release_task(fetcher, con, url, run_id)
+        return release(fetcher, con, url, run_id)  # type: ignore[no-any-return]
     except TransientFetchError as exc:
         crawl.record_fetch_error(con, run_id, url, exc)
         return crawl.CrawlOutcome(url=url, lang=lang, release_id=None, status="failed",

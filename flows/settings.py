@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     timeout: float = Field(30.0, description="Seconds to wait for a response before giving up.")
     max_retries: int = Field(3, description="Retries of one request on 429, 5xx or a timeout.")
     max_backoff: float = Field(120.0, description="Longest wait (s) for Retry-After or back-off.")
+    task_retry_delay: float = Field(
+        60.0, description="Seconds before the flow retries a release that failed transiently."
+    )
     max_body_bytes: int = Field(5_000_000, description="Refuse response bodies larger than this.")
     user_agent: str = Field(
         "kzfacts/0.1 (press-release figures monitor; +https://github.com/kzfacts/kzfacts)",

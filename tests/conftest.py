@@ -11,6 +11,8 @@ import pytest
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+# The flow's task retry waits a minute live; tests don't.
+os.environ.setdefault("KZFACTS_TASK_RETRY_DELAY", "0")
 
 
 @pytest.fixture(scope="session")
