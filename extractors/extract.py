@@ -30,6 +30,7 @@ from extractors import attribution as attr
 from extractors.attribution import DocContext
 from extractors.fact import Fact
 from extractors.figure_parse import ParsedFigure, parse_figure, parse_year
+from extractors.labels import ProjectLabels
 from extractors.mentions import collect_mentions
 from extractors.pipeline import SUPPORTED_LANGS, Mention, Scan, Scanner, get_scanner
 
@@ -593,14 +594,10 @@ class _Extraction:
                     if ctx.sentences[j].start <= c.start < ctx.sentences[j].end:
                         return c.evidence
             return attr.facility_label(ctx, i) or "portfolio"
-        label = attr.facility_label(ctx, i)
-        if label:
-            return label
-        for j in reversed(ctx.para_sentences(i)):
-            label = attr.facility_label(ctx, j)
-            if label:
-                return label
-        return f.company or "project"
+        # project labels: extractors/labels.py (read once per release, on first use)
+        if getattr(self, "_labels", None) is None:
+            self._labels = ProjectLabels(ctx)
+        return self._labels.label(i, f.start, f.end, f.company)
 
     def _target_year(self, i: int, pos: int) -> int | None:
         ctx = self.ctx

@@ -7,7 +7,6 @@ The flow only orchestrates: every task is a few lines over a plain function of `
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -38,16 +37,6 @@ def add_progress_hook(hook: ProgressHook) -> None:
 def remove_progress_hook(hook: ProgressHook) -> None:
     if hook in _progress_hooks:
         _progress_hooks.remove(hook)
-
-
-@dataclass
-class RunSummary:
-    """What a run did; returned by the flow and printed by the CLI."""
-
-    run_id: str
-    counters: dict[str, int] = field(default_factory=dict)
-    new_facts: list[dict[str, Any]] = field(default_factory=list)
-    changes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _is_transient(task: Any, task_run: Any, state: Any) -> bool:
@@ -145,32 +134,17 @@ def nightly(
     try:
         with make_client(settings) as client:
             fetcher = Fetcher.from_settings(client, settings)
-            release = release_task.with_options(retry_delay_seconds=settings.task_retry_delay)
             for lang in settings.langs:
-                urls = discover_task(fetcher, con, lang, settings, since,
-                                     max_pages or settings.max_pages)
-                logger.info("[%s] %d releases to fetch", lang, len(urls))
-                for done, url in enumerate(urls, start=1):
-                    outcome = _crawl_one(release, fetcher, con, url, run_id, lang)
-                    if outcome.status == "new":
-                        counters["releases_new"] += 1
-                    if outcome.status in ("new", "edited"):
-                        counters["versions_new"] += 1
-                    if outcome.status == "failed":
-                        counters["failures"] += 1
-                    logger.info("[%s] %d/%d %s %s", lang, done, len(urls), outcome.status, url)
-                    for hook in list(_progress_hooks):
-                        hook(done, len(urls), url, outcome.status)
+                _crawl_language(fetcher, con, lang, run_id, settings, since,
+                                max_pages or settings.max_pages, counters)
             counters["requests"] = fetcher.requests
         new_facts = queries.facts_of_run(con, run_id)
         counters["facts_new"] = len(new_facts)
         # A backfill records the archive's changes without alerting on years-old news.
-        found = diff_task(con, run_id, settings, alert=command != "backfill")
-        counters["changes_new"] = len(found)
-        report = alert_task(con, settings)
-        logger.info("alerts: %s", report)
-        new_changes = [changes.change_dict(c) for c in found]
-        _publish_artifact(run_id, new_facts, new_changes)
+        counters["changes_new"] = len(diff_task(con, run_id, settings,
+                                                alert=command != "backfill"))
+        logger.info("alerts: %s", alert_task(con, settings))
+        _publish_artifact(run_id, new_facts, queries.changes_of_run(con, run_id))
     except Exception as exc:
         runs.finish_run(con, run_id, counters, error=f"{type(exc).__name__}: {exc}")
         con.close()
@@ -179,6 +153,25 @@ def nightly(
     con.close()
     logger.info("run %s completed: %s", run_id, counters)
     return {"run_id": run_id, **counters}
+
+
+def _crawl_language(
+    fetcher: Fetcher, con: duckdb.DuckDBPyConnection, lang: str, run_id: str,
+    settings: Settings, since: date | None, max_pages: int, counters: dict[str, int],
+) -> None:
+    """Discover, then fetch-parse-extract-load each release of one language, counting."""
+    logger = get_run_logger()
+    release = release_task.with_options(retry_delay_seconds=settings.task_retry_delay)
+    urls = discover_task(fetcher, con, lang, settings, since, max_pages)
+    logger.info("[%s] %d releases to fetch", lang, len(urls))
+    for done, url in enumerate(urls, start=1):
+        outcome = _crawl_one(release, fetcher, con, url, run_id, lang)
+        counters["releases_new"] += outcome.status == "new"
+        counters["versions_new"] += outcome.status in ("new", "edited")
+        counters["failures"] += outcome.status == "failed"
+        logger.info("[%s] %d/%d %s %s", lang, done, len(urls), outcome.status, url)
+        for hook in list(_progress_hooks):
+            hook(done, len(urls), url, outcome.status)
 
 
 def _crawl_one(

@@ -101,3 +101,9 @@ def facts_of_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, 
         " value_max, unit, qualifier, kind, scope, product, region, company, \"when\", evidence,"
         " extractor_version FROM facts WHERE run_id = ?"
         " ORDER BY lang, release_id, version, start, fact_id", [run_id]))
+
+
+def changes_of_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, Any]]:
+    """Changes first detected by ``run_id`` (for the run's artifact)."""
+    sql = "SELECT " + ", ".join(_CHANGE_FIELDS) + " FROM changes WHERE run_id = ?"
+    return _dicts(con.execute(sql + " ORDER BY project, metric", [run_id]))
