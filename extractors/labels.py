@@ -150,8 +150,11 @@ def _sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate]) -> list
         (m.start, m.end, m) for m in ctx.mentions_of(j, "facility")]
     covered = [(a, b) for a, b, _ in nouns]
     for m in _PROGRAMME_RE.finditer(text, s.start, s.end):
-        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
-            nouns.append((m.start(), m.end(), None))
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
+            continue
+        if any(0 <= a - m.end() <= 1 for a, _ in covered):
+            continue  # "modernisation programme": a modifier of the noun after it
+        nouns.append((m.start(), m.end(), None))
     nouns.sort(key=lambda n: n[0])
     out: list[Candidate] = []
     for n_start, n_end, mention in nouns:
