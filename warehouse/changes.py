@@ -13,7 +13,8 @@ Rules (the data dictionary repeats them):
   release of the same day are not compared with each other; their agreed values are compared
   with the previous report date (a unit on which they disagree is skipped). The older side of a
   comparison is the previous date's latest versions; the newer side is each release's first
-  statement, represented by the release stored first, so a late translation changes nothing.
+  statement, represented by the release stored first, so a late translation changes nothing
+  (among releases first stored in one run, the one published first: what a reader would name).
 * A new version of a release is compared with its previous version (``is_edit``).
 * Values equal, qualifier different ("about $1.5 bn" -> "$1.5 bn"): not a change, not stored.
 * Types: ``revised`` (delta of midpoints, delta_pct), ``delayed`` / ``brought_forward``
@@ -173,6 +174,9 @@ class _Release:
     latest_version: int  # latest extracted version, whether or not it states this key
     first_at: datetime
     versions: dict[int, State]
+    # which report of a day represents it: the run that first stored it (by the run's first
+    # extraction), then the publication time
+    order: tuple[Any, ...] = ()
 
     def first_state(self) -> State:
         return self.versions[min(self.versions)] if self.versions else {}
@@ -191,7 +195,7 @@ WITH fe AS (
 lv AS (SELECT lang, release_id, max(version) AS latest_version FROM extractions GROUP BY ALL)
 SELECT lf.fact_id, lf.project_id, lf.metric, lf.kind, lf.product, lf.period, lf.unit, lf.value,
        lf.value_max, lf.value_text, lf.qualifier, lf.lang, lf.release_id, lf.version,
-       lf.report_date, fe.first_at, fe.first_run, lv.latest_version
+       lf.report_date, fe.first_at, fe.first_run, lv.latest_version, lf.published_at
 FROM latest_facts AS lf JOIN fe USING (lang, release_id, version) JOIN lv USING (lang, release_id)
 WHERE lf.project_id IS NOT NULL
 ORDER BY lf.fact_id
@@ -211,9 +215,11 @@ def load_reports(con: duckdb.DuckDBPyConnection) -> dict[Key, dict[tuple[str, in
     raw: dict[Key, dict[tuple[str, int], dict[int, dict[str, list[Obs]]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(lambda: defaultdict(list))))
     meta: dict[tuple[str, int], tuple[date, int, datetime]] = {}
+    runs: dict[tuple[str, int], tuple[datetime, str]] = {}  # release -> its first run
+    published: dict[tuple[str, int], datetime | None] = {}
     for (fact_id, project_id, metric, kind, product, period, unit, value, value_max, text,
-         qualifier, lang, rid, version, day, first_at, first_run, latest) in con.execute(
-            _REPORTS_SQL).fetchall():
+         qualifier, lang, rid, version, day, first_at, first_run, latest,
+         published_at) in con.execute(_REPORTS_SQL).fetchall():
         key = (project_id, metric, kind if metric == "jobs" else None,
                _family(metric, product, period, unit))
         obs = Obs(fact_id, lang, rid, version, value, value_max, text, unit, qualifier,
@@ -222,6 +228,13 @@ def load_reports(con: duckdb.DuckDBPyConnection) -> dict[Key, dict[tuple[str, in
         old = meta.get((lang, rid))
         meta[(lang, rid)] = (min(day, old[0]) if old else day, latest,
                              min(first_at, old[2]) if old else first_at)
+        if (lang, rid) not in runs or first_at < runs[(lang, rid)][0]:
+            runs[(lang, rid)] = (first_at, first_run)
+        published[(lang, rid)] = min(filter(None, (published_at, published.get((lang, rid)))),
+                                     default=None)
+    run_started: dict[str, datetime] = {}
+    for at, run in runs.values():
+        run_started[run] = min(at, run_started.get(run, at))
     out: dict[Key, dict[tuple[str, int], _Release]] = {}
     for key, releases in raw.items():
         out[key] = {}
@@ -230,7 +243,9 @@ def load_reports(con: duckdb.DuckDBPyConnection) -> dict[Key, dict[tuple[str, in
                           if all(_same(obs[0], o) for o in obs[1:])}
                       for v, units in versions.items()}
             day, latest, first_at = meta[rel]
-            out[key][rel] = _Release(day, latest, first_at, {v: s for v, s in states.items() if s})
+            order = (run_started[runs[rel][1]], published[rel] or first_at, first_at, rel)
+            out[key][rel] = _Release(day, latest, first_at, {v: s for v, s in states.items() if s},
+                                     order)
     return out
 
 
@@ -250,7 +265,7 @@ def compute_changes(con: duckdb.DuckDBPyConnection) -> list[Change]:
         previous: State = {}
         for day in sorted({r.day for r in releases.values()}):
             today = sorted((rel for rel, r in releases.items() if r.day == day),
-                           key=lambda rel: (releases[rel].first_at, rel))
+                           key=lambda rel: releases[rel].order)
             firsts = [releases[rel].first_state() for rel in today if releases[rel].versions]
             for kind_, o, n, d, p in _compare(metric, previous, _consensus(firsts)):
                 c = _change(key, kind_, o, n, d, p)

@@ -293,6 +293,11 @@ def _score(m: Mention, c: Cluster) -> tuple[int, float] | None:
     return evidence, evidence + 4 * overlap
 
 
+# Rank lead (4 x label-word overlap) that settles a tie of evidence between two companies'
+# projects: the best cluster's labels share at least half more of the mention's words.
+_CLEAR_LEAD = 2.0
+
+
 def _hash_id(prefix: str, key: str) -> str:
     return prefix + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
@@ -352,9 +357,12 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
                              if (s := _score(m, c)) is not None),
                             key=lambda sc: (-sc[0][1], sc[1].index))
             if (len(scored) > 1 and scored[0][0][0] == scored[1][0][0]
+                    and scored[0][0][1] - scored[1][0][1] < _CLEAR_LEAD
                     and scored[0][1].attr("company_key") != scored[1][1].attr("company_key")):
                 # Equal evidence for projects of two companies: guessing could merge two
-                # different projects, so the mention starts its own (an analyst can merge it).
+                # different projects, so the mention starts its own (an analyst can merge it),
+                # unless the label's words clearly point to one of them ("copper smelting
+                # plant" against "copper smelting plant" and "copper mill near Aktogai").
                 log.info("mention %r fits several projects equally; kept apart", m.label)
                 continue
             pairs += [(s[1], c.index, m, c) for s, c in scored]
