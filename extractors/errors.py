@@ -59,6 +59,10 @@ class PatternError(KzfactsError):
     """A pattern or gazetteer file is malformed; the message names the file and pattern id."""
 
 
+class ExtractionError(KzfactsError):
+    """The rules failed on a text (a bug, never the text's fault); the release is kept."""
+
+
 # --- warehouse -----------------------------------------------------------------------------
 class WarehouseError(KzfactsError):
     """The DuckDB warehouse cannot be opened, migrated or written."""

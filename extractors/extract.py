@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from extractors import attribution as attr
 from extractors.attribution import DocContext
+from extractors.errors import ExtractionError
 from extractors.fact import Fact
 from extractors.figure_parse import ParsedFigure, parse_figure, parse_year
 from extractors.labels import ProjectLabels
@@ -126,14 +127,24 @@ def extract(text: str, lang: str = "en", published: str | None = None) -> list[F
     ``lang`` is ``en`` or ``ru``; returns ``[]`` for other languages (no rules) and for text
     without facts. Never raises on arbitrary text.
     """
-    if lang not in SUPPORTED_LANGS or not text or not text.strip():
-        return []
     try:
-        scanner = get_scanner(lang)
-        return _Extraction(scanner, scanner.scan(text), published, RULES[lang]).run()
-    except Exception:  # noqa: BLE001 - a release must never stop a batch; logged, not hidden
+        return extract_or_raise(text, lang, published)
+    except ExtractionError:  # a release must never stop a batch; logged, not hidden
         log.exception("extraction failed on a text of %d characters", len(text))
         return []
+
+
+def extract_or_raise(text: str, lang: str = "en", published: str | None = None) -> list[Fact]:
+    """As :func:`extract`, but a failure of the rules raises ``ExtractionError`` (and a broken
+    pattern file ``PatternError``), so that the nightly flow can store the release and leave
+    its extraction to ``kzfacts reextract`` instead of recording "no facts"."""
+    if lang not in SUPPORTED_LANGS or not text or not text.strip():
+        return []
+    scanner = get_scanner(lang)
+    try:
+        return _Extraction(scanner, scanner.scan(text), published, RULES[lang]).run()
+    except Exception as exc:  # noqa: BLE001 - wrapped once, with the cause
+        raise ExtractionError(f"{lang} extraction failed: {type(exc).__name__}: {exc}") from exc
 
 
 class _Extraction:

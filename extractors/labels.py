@@ -57,6 +57,8 @@ _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these"})
 _BETWEEN_DET_AND_NOUN = frozenset({"new", "same", "future", "whole", "above", "said", "entire"})
 # head nouns that can refer back to any project of the release
 _HYPERNYMS = frozenset({"enterprise", "facility", "project", "site", "object"})
+# facility types (gazetteer keys) one generic noun can stand for: "the plant" after "smelter"
+_INDUSTRIAL = frozenset({"plant", "smelter", "mill", "complex", "refinery"})
 _PROGRAMME_NOUNS = ("moderni[sz]ation", "expansion", "reconstruction", "upgrade", "renovation")
 _PROGRAMME_RE = re.compile(r"\b(?:" + "|".join(_PROGRAMME_NOUNS) + r")\b", re.I)
 _PROGRAMME_HEADS = frozenset({"programme", "program", "project", "modernisation",
@@ -68,10 +70,13 @@ _PHASE_RE = re.compile(rf"\b(?:(?:{_ORDINALS})\s+(?:phase|stage)|(?:phase|stage)
 _PHASE_ANAPHOR_RE = re.compile(r"\b(?:this|that|the same)\s+phase\b", re.I)
 _ROUTE_RE = re.compile(r"\s+from\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})\s+to\s+"
                        r"([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})")
-_PLACE_RE = re.compile(r"\s+(in|near|at)\s+(?:the\s+(?:town|city|village|settlement|district)\s+"
+_PLACE_RE = re.compile(r"\s+(in|near)\s+(?:the\s+(?:town|city|village|settlement|district)\s+"
                        r"of\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})")
 _NOT_PLACE = re.compile(r"\s+(?:region|oblast|district|province)\b|\s*[’']s\b", re.I)
 _PRODUCT_GAP_RE = re.compile(r"\s+(?:for|producing|to produce|for the production of|of)\s+$")
+_PRODUCTION_OF_RE = re.compile(r"\s+for\s+the\s+(?:production|manufacture|manufacturing)\s+of\s+"
+                               r"((?:[a-z][\w-]*)(?:\s+(?!and\b|in\b|with\b|for\b|at\b)[a-z][\w-]*){0,2})"
+                               r"(?=[\s,.;])")
 # the words between a figure and the project it is spent on: "$3 billion in its modernisation",
 # "$1.3 billion is to be allocated for the first stage of ..."
 _OBJECT_GAP_RE = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in|into|for|on)\s+"
@@ -92,6 +97,7 @@ class Candidate:
     head: str
     programme: bool = False
     phase: bool = False
+    kind: str = ""  # the facility type of the gazetteer ("plant", "railway", ...)
 
 
 class ProjectLabels:
@@ -192,9 +198,10 @@ def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: 
         return None  # "the project of X for a Y complex": Y names it
     det_word = text[det:mod_start].split()[0].lower() if det is not None else ""
     if bare and (det_word in _DEFINITE or head in _HYPERNYMS):
-        ref = _antecedent(earlier, head)
+        ref = _antecedent(earlier, head, mention.key if mention else "")
         if ref is not None:
-            return Candidate(start, n_end, j, ref.label, head, programme=ref.programme)
+            return Candidate(start, n_end, j, ref.label, head, programme=ref.programme,
+                             kind=ref.kind)
     label_words = [*product_first, *mods, noun]
     label = " ".join(label_words) + rest
     if bare and not programme and det_word not in _DEFINITE:
@@ -205,7 +212,8 @@ def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: 
         company = attr.resolve_company(ctx, j, n_start, "project")
         if company:
             label = f"{company} {label}"
-    return Candidate(start, max(n_end, tail_end), j, label, head, programme=programme)
+    return Candidate(start, max(n_end, tail_end), j, label, head, programme=programme,
+                     kind=mention.key if mention else "")
 
 
 def _pre_modifiers(text: str, s_start: int, n_start: int) -> tuple[list[str], int | None, int]:
@@ -283,11 +291,17 @@ def _is_country(name: str) -> bool:
 
 
 def _product_after(ctx: DocContext, j: int, pos: int) -> tuple[str, int] | None:
+    """A product a facility is for: a product of the gazetteer ("plant for hot-briquetted
+    iron") or a few words after "for the production of" ("plant for the production of
+    electrical products")."""
     for m in ctx.mentions_of(j, "product"):
         if m.start >= pos:
             if _PRODUCT_GAP_RE.fullmatch(ctx.text, pos, m.start):
                 return m.key, m.end
-            return None
+            break
+    words = _PRODUCTION_OF_RE.match(ctx.text, pos, ctx.sentences[j].end)
+    if words:
+        return words.group(1).lower(), words.end()
     return None
 
 
@@ -301,12 +315,17 @@ def _product_in_clause(ctx: DocContext, j: int, pos: int) -> str | None:
     return None
 
 
-def _antecedent(earlier: list[Candidate], head: str) -> Candidate | None:
-    """The latest earlier candidate with the same head noun; for a generic noun, the latest."""
+def _antecedent(earlier: list[Candidate], head: str, kind: str) -> Candidate | None:
+    """The latest earlier candidate with the same head noun, else of the same kind of
+    facility ("the plant" after "dairy enterprise"); for a generic noun, the latest."""
     base = [c for c in earlier if not c.phase]
     for c in reversed(base):
         if c.head == head:
             return c
+    if kind in _INDUSTRIAL:
+        for c in reversed(base):
+            if c.kind in _INDUSTRIAL:
+                return c
     if head in _HYPERNYMS:
         for c in reversed(base):
             if not c.programme or head == "project":

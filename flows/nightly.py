@@ -15,8 +15,8 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from extractors.errors import TransientFetchError
-from extractors.extract import EXTRACTOR_VERSIONS, extract
+from extractors.errors import ExtractionError, TransientFetchError
+from extractors.extract import EXTRACTOR_VERSIONS, extract_or_raise
 from extractors.release import Release
 from flows import alerts, crawl
 from flows.fetch import Fetcher, make_client
@@ -51,7 +51,13 @@ def store_release_facts(
     if stored.status == "unchanged":
         return 0
     published = release.published_at.isoformat() if release.published_at else None
-    found = extract(release.text, lang=release.lang, published=published)
+    try:
+        found = extract_or_raise(release.text, lang=release.lang, published=published)
+    except ExtractionError as exc:
+        # Keep the release; with no extraction recorded, `kzfacts reextract` will do it.
+        get_run_logger().error("release %s/%s stored without facts: %s", release.lang,
+                               release.release_id, exc)
+        return 0
     # Projects are resolved once per run, before the diff (they depend on all releases).
     return facts.store_facts(
         con, found, lang=release.lang, release_id=release.release_id,

@@ -8,7 +8,8 @@ import duckdb
 from rich.console import Console
 from rich.progress import Progress
 
-from extractors.extract import EXTRACTOR_VERSIONS, extract
+from extractors.errors import ExtractionError
+from extractors.extract import EXTRACTOR_VERSIONS, extract_or_raise
 from warehouse import changes, facts, projects
 from warehouse.db import transaction
 from warehouse.runs import finish_run, start_run
@@ -21,8 +22,8 @@ def reextract_all(
     langs: list[str] | None = None,
     progress_console: Console | None = None,
 ) -> tuple[int, int]:
-    """Extract every stored version again under the current ``EXTRACTOR_VERSIONS``; one transaction per
-    version. Returns (versions processed, facts added). Versions already extracted by this
+    """Extract every stored version again under the current ``EXTRACTOR_VERSIONS``, one
+    transaction per version. Returns (versions processed, facts added). Versions already extracted by this
     extractor version add nothing, so a re-run is a no-op. Changes are never detected here:
     they compare the Government's reports, not our extractor versions."""
     where = "" if not langs else f"WHERE lang IN ({', '.join('?' for _ in langs)})"
@@ -36,15 +37,19 @@ def reextract_all(
                   disable=progress_console is None) as progress:
         bar = progress.add_task("re-extracting", total=len(rows))
         for lang, release_id, version, text, published_at in rows:
-            found = extract(text, lang=lang,
-                            published=published_at.isoformat() if published_at else None)
+            progress.advance(bar)
+            try:
+                found = extract_or_raise(
+                    text, lang=lang, published=published_at.isoformat() if published_at else None)
+            except ExtractionError as exc:  # left without an extraction: tried again next time
+                log.error("release %s/%s version %s: %s", lang, release_id, version, exc)
+                continue
             with transaction(con):
                 added += facts.store_facts(
                     con, found, lang=lang, release_id=release_id, version=version,
                     run_id=run_id,
                     extractor_version=EXTRACTOR_VERSIONS.get(lang, f"{lang}-none"),
                 )
-            progress.advance(bar)
     # New facts need projects; refresh_changes recomputes changes without ever alerting.
     projects.resolve_all(con)
     changes.refresh_changes(con)

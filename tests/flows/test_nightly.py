@@ -186,3 +186,32 @@ def test_transient_errors_are_retried_then_recorded_without_losing_the_run(
     site.override(broken, Reply())  # the site recovers: the next run picks the release up
     again = _run(db, site)
     assert again["releases_new"] == 1
+
+
+def test_a_release_whose_extraction_fails_is_kept_and_reextracted_later(
+    tmp_path: Path, site: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractors.errors import ExtractionError
+    from flows import nightly as nightly_module
+    from flows.reextract import reextract_all
+    from warehouse.db import connect
+
+    def broken_rules(*args: Any, **kwargs: Any) -> list[Any]:
+        raise ExtractionError("en extraction failed: IndexError: a bug in a rule")
+
+    monkeypatch.setattr(nightly_module, "extract_or_raise", broken_rules)
+    db = tmp_path / "kz.duckdb"
+
+    summary = _run(db, site)
+
+    assert summary["releases_new"] == len(load_demo_releases())
+    assert _counts(db)["facts"] == 0
+    assert _query(db, "SELECT count(*) FROM extractions")[0][0] == 0
+
+    monkeypatch.undo()  # the rule is fixed
+    con = connect(db)
+    versions, added = reextract_all(con)
+    con.close()
+
+    assert versions == len(load_demo_releases()) and added > 0
+    assert _counts(db)["facts"] == added
