@@ -7,7 +7,8 @@ same for every figure about one project of a release and must keep what tells pr
 A *candidate* is a phrase of the release that names a project: a facility noun with its
 modifiers, a programme noun ("modernisation programme", "its modernisation"), or a phase of
 one ("first phase of the plant"). Candidates are read once per release, in text order (English
-rules; other languages keep the plain "modifiers + facility noun" label):
+rules; Russian keeps the plain label: the adjectives and noun of the first facility of the
+sentence or of the nearest earlier sentence of its paragraph, "медеплавильный завод"):
 
 - pre-modifiers: up to four words right before the noun, stopping at articles, prepositions,
   verbs, numbers, punctuation and size or novelty adjectives ("a large copper smelting plant" ->
@@ -16,18 +17,21 @@ rules; other languages keep the plain "modifiers + facility noun" label):
   ("sugar plant in the town of Shu" -> "sugar plant in Shu"), a product the facility makes, moved
   in front ("plant for hot-briquetted iron" -> "hot-briquetted iron plant");
 - a definite bare noun ("the line", "the plant", "the new enterprise", "the project") refers back
-  to the latest candidate with the same head noun (any candidate for the generic "enterprise",
-  "facility", "project") and takes its label; an indefinite bare noun takes the product it is
-  said to make in its clause ("a plant that will turn out 2 million tonnes of hot-briquetted
-  iron" -> "hot-briquetted iron plant");
+  to the latest candidate with the same head noun, else of the same kind of industrial facility
+  ("the plant" after "copper smelter"), any candidate for the generic "enterprise", "facility",
+  "project", and takes its label; an indefinite bare noun takes the product it is said to make
+  in its clause ("a plant that will turn out 2 million tonnes of hot-briquetted iron" ->
+  "hot-briquetted iron plant"); "the project of X for a Y complex" is labelled by Y;
 - a programme noun without a proper name takes the company named around it ("its
   modernisation" -> "Qarmet modernisation");
 - a phase keeps its words and what it is a phase of ("first stage of the Qarmet modernisation");
   "this phase" refers to the latest phase.
 
-A figure takes, in order: the candidate its clause says the figure is for ("$3 billion in its
-modernisation"); the nearest candidate before it in its clause; the first in its clause; the
-first of its sentence; the first of the nearest earlier sentence that has one; the company.
+A figure takes, in order: the candidate it modifies ("a 48 MW wind farm") or its clause says it
+is for ("$3 billion in its modernisation"); the nearest candidate before it in its clause (two
+coordinated facilities each keep their figures); the first in its clause; the first facility of
+its sentence; that of the nearest earlier sentence that has one, across paragraphs (a paragraph
+of figures continues the project before it); else the company, else "project".
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from extractors.pipeline import Mention
 
 _WORD_RE = re.compile(r"\w[\w'’\-]*|[^\w\s]")
 # words that end a run of pre-modifiers (the noun phrase starts after them)
-_PRE_STOP = frozenset("""
+_PRE_STOP_WORDS = """
 a an the of in at on for to from by with and or as into onto near its their his her our this
 that these those such which who where when while will would shall can could may might must is
 are was were be been being has have had do does did not also both each every all any some
@@ -51,7 +55,17 @@ including considering implement implementing implemented signed agreed new large
 major big huge giant modern largest biggest first second third fourth fifth next same future
 whole existing own key main another other one two three several many country's kazakhstan's
 mw gw kw km ha bed seat tonne tonnes by
-""".split())
+"""
+_PRE_STOP = frozenset(_PRE_STOP_WORDS.split())
+# Russian: prepositions, conjunctions, auxiliaries, place nouns ("в Павлодарской области завод")
+_PRE_STOP_RU_WORDS = """
+в во на по с со для у под и а но из к ко от о об при за над до это этот эта этом эти будет был
+была были будут будет является планируется построен построена построено строится новый новая
+новое нового новом крупный крупная крупного области область района район региона регион
+города город поселка поселок села село году года
+"""
+_PRE_STOP_RU = frozenset(_PRE_STOP_RU_WORDS.split())
+_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю)$", re.I)
 _MAX_MODIFIERS = 4
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these"})
 _BETWEEN_DET_AND_NOUN = frozenset({"new", "same", "future", "whole", "above", "said", "entire"})
@@ -60,6 +74,7 @@ _HYPERNYMS = frozenset({"enterprise", "facility", "project", "site", "object"})
 # facility types (gazetteer keys) one generic noun can stand for: "the plant" after "smelter"
 _INDUSTRIAL = frozenset({"plant", "smelter", "mill", "complex", "refinery"})
 _PROGRAMME_NOUNS = ("moderni[sz]ation", "expansion", "reconstruction", "upgrade", "renovation")
+_PROGRAMME_STEMS = ("moderni", "expansion", "reconstruction", "upgrade", "renovation")
 _PROGRAMME_RE = re.compile(r"\b(?:" + "|".join(_PROGRAMME_NOUNS) + r")\b", re.I)
 _PROGRAMME_HEADS = frozenset({"programme", "program", "project", "modernisation",
                               "modernization", "expansion", "reconstruction", "upgrade",
@@ -98,6 +113,7 @@ class Candidate:
     programme: bool = False
     phase: bool = False
     kind: str = ""  # the facility type of the gazetteer ("plant", "railway", ...)
+    nouns: tuple[str, ...] = ()  # the words of the facility noun ("greenhouse", "complex")
 
 
 class ProjectLabels:
@@ -116,6 +132,9 @@ class ProjectLabels:
         text = self.ctx.text
         c_start, c_end = self.ctx.sentences[i].clause_span(start)
         for c in own:
+            # "a 48 MW wind farm": the figure modifies the noun right after it
+            if c.start >= end and not text[end:c.start].strip(" -–"):
+                return c.label
             if c.start >= end and c.start - end <= 60 and _OBJECT_GAP_RE.fullmatch(text, end, c.start):
                 return c.label
         before = [c for c in own if c_start <= c.start and c.end <= start]
@@ -136,8 +155,21 @@ class ProjectLabels:
         if self._by_sentence is None:
             self._by_sentence = {}
             seen: list[Candidate] = []
+            # each pattern runs once over the text; its matches are handed to their sentence
+            found_in: dict[int, dict[str, list[re.Match[str]]]] = {}
+            text = self.ctx.text
+            low = text.lower()
+            for name, pattern, words in (("programme", _PROGRAMME_RE, _PROGRAMME_STEMS),
+                                         ("phase", _PHASE_RE, ("phase", "stage")),
+                                         ("this_phase", _PHASE_ANAPHOR_RE, ("phase",))):
+                if not any(w in low for w in words):
+                    continue  # most releases name no phase: skip the pattern
+                for m in pattern.finditer(text):
+                    j = self.ctx.sentence_index(m.start())
+                    if j >= 0 and m.end() <= self.ctx.sentences[j].end:
+                        found_in.setdefault(j, {}).setdefault(name, []).append(m)
             for j in range(len(self.ctx.sentences)):
-                found = _sentence_candidates(self.ctx, j, seen)
+                found = _sentence_candidates(self.ctx, j, seen, found_in.get(j, {}))
                 if found:
                     self._by_sentence[j] = found
                     seen += found
@@ -149,17 +181,24 @@ def _first(cands: list[Candidate]) -> Candidate:
     return next((c for c in cands if not c.programme), cands[0])
 
 
-def _sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate]) -> list[Candidate]:
+def _sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
+                         matches: dict[str, list[re.Match[str]]]) -> list[Candidate]:
+    """Candidates of sentence ``j`` given those before it and the sentence's matches of the
+    programme and phase patterns."""
+    facilities = ctx.mentions_of(j, "facility")
+    if not facilities and not matches:
+        return []
     text = ctx.text
     s = ctx.sentences[j]
-    nouns: list[tuple[int, int, Mention | None]] = [
-        (m.start, m.end, m) for m in ctx.mentions_of(j, "facility")]
+    nouns: list[tuple[int, int, Mention | None]] = [(m.start, m.end, m) for m in facilities]
     covered = [(a, b) for a, b, _ in nouns]
-    for m in _PROGRAMME_RE.finditer(text, s.start, s.end):
+    for m in matches.get("programme", ()):
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
             continue
         if any(0 <= a - m.end() <= 1 for a, _ in covered):
             continue  # "modernisation programme": a modifier of the noun after it
+        if _NAMED_AFTER_RE.match(text, m.end(), s.end):
+            continue  # "reconstruction of the highway": the highway names the project
         nouns.append((m.start(), m.end(), None))
     nouns.sort(key=lambda n: n[0])
     out: list[Candidate] = []
@@ -167,9 +206,9 @@ def _sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate]) -> list
         c = _noun_candidate(ctx, j, n_start, n_end, mention, seen + out)
         if c is not None:
             out.append(c)
-    for ph in _PHASE_RE.finditer(text, s.start, s.end):
+    for ph in matches.get("phase", ()):
         out.append(_phase_candidate(ctx, j, ph, seen + out))
-    for ph in _PHASE_ANAPHOR_RE.finditer(text, s.start, s.end):
+    for ph in matches.get("this_phase", ()):
         earlier = [c for c in seen + out if c.phase and c.start < ph.start()]
         if earlier:
             out.append(Candidate(ph.start(), ph.end(), j, earlier[-1].label, "phase", phase=True))
@@ -197,11 +236,19 @@ def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: 
             _NAMED_AFTER_RE.match(text, n_end, s.end):
         return None  # "the project of X for a Y complex": Y names it
     det_word = text[det:mod_start].split()[0].lower() if det is not None else ""
-    if bare and (det_word in _DEFINITE or head in _HYPERNYMS):
+    if bare and len(noun.split()) > 1:
+        # "the wind power plant" refers to a fuller "Mirny wind power plant" if there is one
+        words = set(noun.lower().split())
+        ref = next((c for c in reversed(earlier) if not c.phase and words <= set(c.nouns)
+                    and c.label.lower() != noun.lower()), None)
+        if ref is not None and det_word in _DEFINITE:
+            return Candidate(start, n_end, j, ref.label, head, programme=ref.programme,
+                             kind=ref.kind, nouns=ref.nouns)
+    elif bare and (det_word in _DEFINITE or head in _HYPERNYMS):
         ref = _antecedent(earlier, head, mention.key if mention else "")
         if ref is not None:
             return Candidate(start, n_end, j, ref.label, head, programme=ref.programme,
-                             kind=ref.kind)
+                             kind=ref.kind, nouns=ref.nouns)
     label_words = [*product_first, *mods, noun]
     label = " ".join(label_words) + rest
     if bare and not programme and det_word not in _DEFINITE:
@@ -213,10 +260,11 @@ def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: 
         if company:
             label = f"{company} {label}"
     return Candidate(start, max(n_end, tail_end), j, label, head, programme=programme,
-                     kind=mention.key if mention else "")
+                     kind=mention.key if mention else "", nouns=tuple(noun.lower().split()))
 
 
-def _pre_modifiers(text: str, s_start: int, n_start: int) -> tuple[list[str], int | None, int]:
+def _pre_modifiers(text: str, s_start: int, n_start: int, stop: frozenset[str] = _PRE_STOP,
+                   ) -> tuple[list[str], int | None, int]:
     """Modifier words right before a noun, the start of its determiner (if any) and of the
     first modifier (the noun's start when there is none)."""
     chunk_start = max(s_start, n_start - 80)
@@ -228,13 +276,13 @@ def _pre_modifiers(text: str, s_start: int, n_start: int) -> tuple[list[str], in
     while k >= 0 and len(mods) < _MAX_MODIFIERS:
         pos, word = tokens[k]
         low = word.lower()
-        if low == "and" and mods and k > 0 and _is_modifier(tokens[k - 1][1]) \
+        if low == "and" and mods and k > 0 and _is_modifier(tokens[k - 1][1], stop) \
                 and not tokens[k - 1][1][:1].isupper() and not mods[0][:1].isupper():
             mods.insert(0, word)
             mod_start = pos
             k -= 1
             continue
-        if not _is_modifier(word):
+        if not _is_modifier(word, stop):
             break
         if mods and mods[0][:1].isupper() and not word[:1].isupper():
             break  # "visited Tengri Tyres plant": a name ends at a lower-case word
@@ -251,9 +299,9 @@ def _pre_modifiers(text: str, s_start: int, n_start: int) -> tuple[list[str], in
     return mods, det, mod_start
 
 
-def _is_modifier(word: str) -> bool:
+def _is_modifier(word: str, stop: frozenset[str] = _PRE_STOP) -> bool:
     low = word.lower()
-    return (word[:1].isalpha() and low not in _PRE_STOP and not word.endswith(("'", "’"))
+    return (word[:1].isalpha() and low not in stop and not word.endswith(("'", "’"))
             and not low.endswith(("'s", "’s")))
 
 
@@ -320,15 +368,15 @@ def _antecedent(earlier: list[Candidate], head: str, kind: str) -> Candidate | N
     facility ("the plant" after "dairy enterprise"); for a generic noun, the latest."""
     base = [c for c in earlier if not c.phase]
     for c in reversed(base):
-        if c.head == head:
+        if c.head == head or head in c.nouns:
             return c
-    if kind in _INDUSTRIAL:
-        for c in reversed(base):
-            if c.kind in _INDUSTRIAL:
-                return c
     if head in _HYPERNYMS:
         for c in reversed(base):
             if not c.programme or head == "project":
+                return c
+    elif kind in _INDUSTRIAL:
+        for c in reversed(base):
+            if c.kind in _INDUSTRIAL:
                 return c
     return None
 
@@ -355,10 +403,18 @@ def _phase_candidate(ctx: DocContext, j: int, ph: re.Match[str], earlier: list[C
 
 
 def _legacy_label(ctx: DocContext, i: int) -> str | None:
-    """Modifiers + facility noun of sentence ``i``, else of the nearest earlier sentence of its
-    paragraph (the rule for languages without the rules above)."""
+    """Modifiers + the first facility noun of sentence ``i``, else of the nearest earlier
+    sentence of its paragraph (the rule for languages without the rules above)."""
     for j in reversed(ctx.para_sentences(i)):
-        label = attr.facility_label(ctx, j)
-        if label:
-            return label
+        for f in ctx.mentions_of(j, "facility"):
+            if f.key == "project":
+                continue
+            mods, _, _ = _pre_modifiers(ctx.text, ctx.sentences[j].start, f.start, _PRE_STOP_RU)
+            # Russian modifiers before a noun are adjectives or Latin names; "мощность завода"
+            # is the capacity of the plant, not a kind of plant
+            k = len(mods)
+            while k > 0 and (_RU_ADJECTIVE.search(mods[k - 1]) or mods[k - 1].isascii()):
+                k -= 1
+            mods = mods[k:]
+            return " ".join([*mods, " ".join(ctx.text[f.start:f.end].split())])
     return None

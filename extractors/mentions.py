@@ -54,7 +54,24 @@ def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
             append(_new(Mention, (kind, key, extra, start, end)))
     if legal_forms:
         out.extend(_company_mentions(scan, scanner.lang, sorted(set(legal_forms))))
+    if scanner.lang == "en":
+        out.extend(_introduced_companies(text, [m for m in out if m.kind == "company"]))
     out.sort(key=_start_of)
+    return out
+
+
+# "the Turkish company Konya", "the German company HMS Bergbau": a name the text introduces as
+# a company (one to four capitalised words right after "company")
+_INTRODUCED_COMPANY_RE = re.compile(
+    r"\bthe\s+(?:[A-Z][a-z]+\s+)?company\s+((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})")
+
+
+def _introduced_companies(text: str, known: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _INTRODUCED_COMPANY_RE.finditer(text):
+        a, b = m.span(1)
+        if not any(k.start < b and a < k.end for k in known):
+            out.append(Mention("company", text[a:b], "", a, b))
     return out
 
 

@@ -109,3 +109,10 @@ def test_several_products_leave_the_programme_product_empty() -> None:
     assert facts["10 million tonnes"].product == "coal"
     assert facts["6 million tonnes"].target_year == 2027
     assert facts["$3 billion"].company == "Qarmet"
+
+
+def test_a_name_introduced_as_a_company_is_the_company() -> None:
+    facts = extract("It is planned to build a cement plant in Zhambyl region together with the "
+                    "Italian company Buzzi Unicem. The plant will produce 1 million tonnes of "
+                    "cement per year.", "en", "2025-01-01")
+    assert {f.company for f in facts} == {"Buzzi Unicem"}

@@ -177,6 +177,7 @@ def test_product_family(product: str, family: str) -> None:
     ("зауыттың бірінші кезеңі", "plant", 1, set()),
     ("Merke sugar plant", "plant", None, {"merke"}),
     ("copper smelter in Abay region", "plant", None, set()),
+    ("railway line from Saryagash to Kentau", "railway", None, {"sarya", "kenta"}),
 ])
 def test_label_signature(label: str, facility: str, phase: int | None, names: set[str]) -> None:
     sig = label_signature(label, None)
@@ -207,3 +208,81 @@ def test_resolve_version_leaves_new_mentions_for_resolve_all(
     report(con, 1, "2025-06-01T10:00:00+05:00", [fd("investment", 1.5e9, "USD")])
     assert resolve_version(con, "en", 1, 1) == 0
     assert con.execute("SELECT project_id FROM facts").fetchall() == [(None,)]
+
+
+# --- routes, ties between companies, phases (synthetic reports) --------------------------------
+def _rail(label: str, **extra: object) -> dict[str, object]:
+    return {"project": label, "product": None, "company": None, **extra}
+
+
+def _projects_by_release(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
+    return dict(con.execute("SELECT release_id, project_id FROM facts").fetchall())
+
+
+def test_a_route_written_two_ways_is_one_railway(con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 1, "2024-02-01T10:00:00+05:00",
+           [fd("size", 160.0, "km", **_rail("railway line from Saryagash to Kentau",
+                                            region="KZ-61"))])
+    report(con, 2, "2025-07-01T10:00:00+05:00",
+           [fd("size", 175.0, "km", **_rail("Saryagash-Kentau railway line", region=None))])
+    report(con, 3, "2025-09-01T10:00:00+05:00",
+           [fd("size", 175.0, "km", **_rail("Saryagash–Kentau line", region=None))])
+    resolve_all(con)
+    rows = _projects_by_release(con)
+    assert rows[1] == rows[2] == rows[3]
+
+
+def test_two_routes_that_share_a_town_stay_two(con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 1, "2024-02-01T10:00:00+05:00",
+           [fd("size", 160.0, "km", **_rail("Saryagash-Kentau railway line", region="KZ-61"))])
+    report(con, 2, "2025-07-01T10:00:00+05:00",
+           [fd("size", 90.0, "km", **_rail("Kentau-Turkestan railway line", region="KZ-61"))])
+    resolve_all(con)
+    rows = _projects_by_release(con)
+    assert rows[1] != rows[2]
+
+
+def test_a_mention_without_company_joins_the_project_its_label_names(
+        con: duckdb.DuckDBPyConnection) -> None:
+    nickel = {"product": "nickel", "region": "KZ-10"}
+    report(con, 1, "2024-01-10T10:00:00+05:00",
+           [fd("status", "planned", None, project="nickel smelting plant", company=None,
+               **{**nickel, "region": "KZ-63"})])
+    report(con, 2, "2024-05-10T10:00:00+05:00",
+           [fd("investment", 9.0e8, "USD", project="nickel smelter", company="Altai Nickel",
+               **nickel)])
+    report(con, 3, "2024-05-10T12:00:00+05:00",
+           [fd("investment", 9.0e8, "USD", project="nickel mill near Zaysan",
+               company="Sino Builders", **nickel)])
+    # no company: the evidence (product, facility, region) ties between the two companies'
+    # projects, the label's words do not
+    report(con, 4, "2025-03-01T10:00:00+05:00",
+           [fd("status", "under_construction", None, project="nickel smelting plant",
+               company=None, **nickel)])
+    resolve_all(con)
+    rows = _projects_by_release(con)
+    assert rows[1] == rows[2] == rows[4]
+    assert rows[3] != rows[1]
+
+
+def test_a_phase_and_its_whole_stay_apart_even_for_one_company(
+        con: duckdb.DuckDBPyConnection) -> None:
+    hbi = {"product": "hot-briquetted iron", "region": "KZ-39", "company": "ERG"}
+    report(con, 1, "2023-06-01T10:00:00+05:00",
+           [fd("investment", 1.0e9, "USD", project="first phase of the hot-briquetted iron plant",
+               **hbi)])
+    report(con, 2, "2025-05-01T10:00:00+05:00",
+           [fd("investment", 1.2e9, "USD", project="hot-briquetted iron plant", **hbi)])
+    resolve_all(con)
+    rows = _projects_by_release(con)
+    assert rows[1] != rows[2]
+
+
+def test_unnamed_portfolios_of_two_releases_stay_apart(con: duckdb.DuckDBPyConnection) -> None:
+    roads = {"scope": "portfolio", "project": "portfolio", "product": None, "company": None,
+             "region": None}
+    report(con, 1, "2018-10-01T10:00:00+06:00", [fd("commissioning", 2020.0, "year", **roads)])
+    report(con, 2, "2024-07-01T10:00:00+05:00", [fd("commissioning", 2024.0, "year", **roads)])
+    resolve_all(con)
+    rows = _projects_by_release(con)
+    assert rows[1] != rows[2]
