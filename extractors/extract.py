@@ -40,9 +40,9 @@ from extractors.pipeline import SUPPORTED_LANGS, Mention, Scan, Scanner, get_sca
 # status, one status per listed facility, construction-stage jobs, pieces as units, facilities
 # counted as a programme, output sold / bought / lent and demand as distractors, dates of first
 # output and without a preposition ("moved to the first quarter of 2027")
-EXTRACTOR_VERSION = "en-1.1"  # the English rules; bump on any rule change
+EXTRACTOR_VERSION = "en-1.2"  # the English rules; bump on any rule change
 # Per-language rule versions (the lead stores EXTRACTOR_VERSION today; Russian rules are new).
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.1"}
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.2"}
 
 log = logging.getLogger(__name__)
 
