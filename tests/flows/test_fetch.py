@@ -134,10 +134,12 @@ def test_timeout_is_transient_after_bounded_retries(
     site = serve([EN])
     site.override(path_of(EN), Reply(delay=0.2))
     started = time.monotonic()
+    fetcher = fetcher_for(site, timeout=0.05, max_retries=1)
     with pytest.raises(TransientFetchError) as info:
-        fetcher_for(site, timeout=0.05, max_retries=1).get(site.url_of(EN))
+        fetcher.get(site.url_of(EN))
     assert "Timeout" in str(info.value)
-    assert site.hits(path_of(EN)) == 2
+    # Counted on the client: a busy server thread may log the second hit after we give up.
+    assert fetcher.requests == 3  # robots.txt + 2 attempts
     assert len(sleeps) == 1
     assert time.monotonic() - started < 1.0
 
