@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from extractors import ru_phrases
 from extractors.pipeline import Mention
 
 # Clause boundaries inside a sentence: coordination that usually starts a new statement.
@@ -84,8 +85,9 @@ class DocContext:
     """Mentions of one release indexed by sentence; built once per ``extract`` call."""
 
     def __init__(self, text: str, sents: list[tuple[int, int]], mentions: list[Mention],
-                 lang: str = "en") -> None:
+                 lang: str = "en", low: str | None = None) -> None:
         self.text = text
+        self.low = text.lower() if low is None else low  # same length as ``text``
         self.lang = lang if lang in _CLAUSE_RE else "en"
         clause_re = _CLAUSE_RE[self.lang]
         self.sentences: list[Sentence] = []
@@ -356,7 +358,10 @@ def facility_label(ctx: DocContext, i: int) -> str | None:
 
 
 def label_of(ctx: DocContext, i: int, f: Mention) -> str:
-    """The facility ``f`` of sentence ``i`` with up to four modifiers before it."""
+    """The facility ``f`` of sentence ``i`` with up to four modifiers before it (Russian: its
+    adjectives, both in the nominative)."""
+    if ctx.lang == "ru":
+        return ru_phrases.noun_phrase(ctx.text, ctx.sentences[i].start, f.start, f.end)
     words = ctx.text[max(ctx.sentences[i].start, f.start - 60):f.start].split()
     mods: list[str] = []
     for w in reversed(words):

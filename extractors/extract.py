@@ -42,7 +42,9 @@ from extractors.pipeline import SUPPORTED_LANGS, Mention, Scan, Scanner, get_sca
 # output and without a preposition ("moved to the first quarter of 2027")
 EXTRACTOR_VERSION = "en-1.2"  # the English rules; bump on any rule change
 # Per-language rule versions (the lead stores EXTRACTOR_VERSION today; Russian rules are new).
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.2"}
+# ru-1.3: Russian project labels are nominative noun phrases (adjectives + facility noun, what it
+# makes, its company or place), a bare noun takes the fuller mention before it (labels.py)
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.3"}
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +162,7 @@ class _Extraction:
         self.published_year = _year_of(published)
         self.rev = scan.low[::-1]  # prefixes are matched backwards (``Scanner.*_prefixes``)
         self.ctx = DocContext(self.text, scan.sentences, collect_mentions(scanner, scan),
-                              self.lang)
+                              self.lang, scan.low)
         # year expressions with the prefix they take in: (start, end, first word of the prefix)
         self.year_spans: list[tuple[int, int, str | None]] = []
         for c in scan.years:

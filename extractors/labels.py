@@ -6,9 +6,8 @@ same for every figure about one project of a release and must keep what tells pr
 
 A *candidate* is a phrase of the release that names a project: a facility noun with its
 modifiers, a programme noun ("modernisation programme", "its modernisation"), or a phase of
-one ("first phase of the plant"). Candidates are read once per release, in text order (English
-rules; Russian keeps the plain label: the adjectives and noun of the first facility of the
-sentence or of the nearest earlier sentence of its paragraph, "медеплавильный завод"):
+one ("first phase of the plant"). Candidates are read once per release, in text order, as far
+as the latest sentence asked about (a label looks only at its sentence and earlier ones):
 
 - pre-modifiers: up to four words right before the noun, stopping at articles, prepositions,
   verbs, numbers, punctuation and size or novelty adjectives ("a large copper smelting plant" ->
@@ -27,6 +26,16 @@ sentence or of the nearest earlier sentence of its paragraph, "медеплав�
 - a phase keeps its words and what it is a phase of ("first stage of the Qarmet modernisation");
   "this phase" refers to the latest phase.
 
+Russian candidates (``_ru_*``) follow the same plan with Russian word order: the adjectives
+that agree with the facility noun and the noun, both in the nominative (``ru_phrases``: "на
+медеплавильном заводе" -> "медеплавильный завод"), then what it makes ("по производству X"), its
+company ('ТОО «Orda Glass»' -> "Orda Glass"), a proper name ("месторождения Айдарлы") or a place
+that is not a region ("вблизи Актогая"); a bare noun ("Завод", "на предприятии", "Новое
+предприятие", "проект") takes the label of the latest fuller mention ("предприятие" and "проект"
+of any facility); "производство" without an adjective is production, not a facility; programme
+nouns ("программу модернизации", "модернизации комбината", "освоение месторождения Айдарлы")
+count when they say whose or of what they are, and take the company.
+
 A figure takes, in order: the candidate it modifies ("a 48 MW wind farm") or its clause says it
 is for ("$3 billion in its modernisation"); the nearest candidate before it in its clause (two
 coordinated facilities each keep their figures); the first in its clause; the first facility of
@@ -37,9 +46,11 @@ of figures continues the project before it); else the company, else "project".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from extractors import attribution as attr
+from extractors import ru_phrases
 from extractors.attribution import DocContext
 from extractors.pipeline import Mention
 
@@ -57,24 +68,15 @@ whole existing own key main another other one two three several many country's k
 mw gw kw km ha bed seat tonne tonnes by
 """
 _PRE_STOP = frozenset(_PRE_STOP_WORDS.split())
-# Russian: prepositions, conjunctions, auxiliaries, place nouns ("в Павлодарской области завод")
-_PRE_STOP_RU_WORDS = """
-в во на по с со для у под и а но из к ко от о об при за над до это этот эта этом эти будет был
-была были будут будет является планируется построен построена построено строится новый новая
-новое нового новом крупный крупная крупного области область района район региона регион
-города город поселка поселок села село году года
-"""
-_PRE_STOP_RU = frozenset(_PRE_STOP_RU_WORDS.split())
-_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю)$", re.I)
 _MAX_MODIFIERS = 4
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these"})
 _BETWEEN_DET_AND_NOUN = frozenset({"new", "same", "future", "whole", "above", "said", "entire"})
 # head nouns that can refer back to any project of the release
-_HYPERNYMS = frozenset({"enterprise", "facility", "project", "site", "object"})
+_HYPERNYMS = frozenset({"enterprise", "facility", "project", "site", "object",
+                        "предприятие", "производство", "объект", "проект"})
 # facility types (gazetteer keys) one generic noun can stand for: "the plant" after "smelter"
 _INDUSTRIAL = frozenset({"plant", "smelter", "mill", "complex", "refinery"})
 _PROGRAMME_NOUNS = ("moderni[sz]ation", "expansion", "reconstruction", "upgrade", "renovation")
-_PROGRAMME_STEMS = ("moderni", "expansion", "reconstruction", "upgrade", "renovation")
 _PROGRAMME_RE = re.compile(r"\b(?:" + "|".join(_PROGRAMME_NOUNS) + r")\b", re.I)
 _PROGRAMME_HEADS = frozenset({"programme", "program", "project", "modernisation",
                               "modernization", "expansion", "reconstruction", "upgrade",
@@ -82,6 +84,8 @@ _PROGRAMME_HEADS = frozenset({"programme", "program", "project", "modernisation"
 _ORDINALS = r"first|second|third|fourth|fifth|initial|final|1st|2nd|3rd|4th|5th"
 _PHASE_RE = re.compile(rf"\b(?:(?:{_ORDINALS})\s+(?:phase|stage)|(?:phase|stage)\s+(?:[1-5]|i{{1,3}}|iv)\b)"
                        r"(?:\s+of\s+(?:the\s+|its\s+)?)?", re.I)
+_PHASE_OF_TAIL_RE = re.compile(r"\s+of(?:\s+(?:the|its))?$")
+_PHASE_OF_RE = re.compile(r"\sof\s*(?:the\s+|its\s+)?$")
 _PHASE_ANAPHOR_RE = re.compile(r"\b(?:this|that|the same)\s+phase\b", re.I)
 _ROUTE_RE = re.compile(r"\s+from\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})\s+to\s+"
                        r"([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})")
@@ -92,6 +96,8 @@ _PRODUCT_GAP_RE = re.compile(r"\s+(?:for|producing|to produce|for the production
 _PRODUCTION_OF_RE = re.compile(r"\s+for\s+the\s+(?:production|manufacture|manufacturing)\s+of\s+"
                                r"((?:[a-z][\w-]*)(?:\s+(?!and\b|in\b|with\b|for\b|at\b)[a-z][\w-]*){0,2})"
                                r"(?=[\s,.;])")
+# the first word after a noun of _PRODUCT_GAP_RE, _PRODUCTION_OF_RE, _ROUTE_RE, _PLACE_RE
+_POST_FIRST_WORDS = frozenset({"for", "producing", "to", "of", "from", "in", "near"})
 # the words between a figure and the project it is spent on: "$3 billion in its modernisation",
 # "$1.3 billion is to be allocated for the first stage of ..."
 _OBJECT_GAP_RE = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in|into|for|on)\s+"
@@ -99,9 +105,35 @@ _OBJECT_GAP_RE = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in|into|for|on)\s+"
 # "the project of KazAzot Prime LLP for an ammonia and urea complex": named by what follows
 _NAMED_AFTER_RE = re.compile(r"\s+(?:of|for|on)\s")
 
+# --- Russian ----------------------------------------------------------------------------------
+# a programme noun ("программу модернизации", "модернизации комбината", "развитие предприятия",
+# "освоение месторождения Айдарлы"): a project when it says whose or of what it is
+_RU_PROGRAMME_RE = re.compile(r"\b(?:(программ)\w{0,2}\s+)?"
+                              r"(модернизаци|развити|освоени|реконструкци|расширени)\w{0,3}\b", re.I)
+# the programme word before one ("программу модернизации"), matched back from the noun
+_RU_PROGRAMME_BEFORE_RE = re.compile(r"(?<!\w)программ\w{0,2}\s+$", re.I)
+_RU_PROGRAMME_NOM = {"модернизаци": "модернизация", "развити": "развитие", "освоени": "освоение",
+                     "реконструкци": "реконструкция", "расширени": "расширение"}
+# "завод по производству горячебрикетированного железа мощностью ...": up to three words
+_RU_MAKES_RE = re.compile(
+    r"\s+(по\s+(?:производству|выпуску|переработке|изготовлению|добыче)"
+    r"(?:\s+(?!(?:мощностью|стоимостью|производительностью|объемом|объёмом|площадью|в|во|на|с|со"
+    r"|и|для|к|до|а|но|из|при|за|по|у|от|котор\w*|будет|будут|общей|годовой)(?![\w-]))"
+    r"[а-яё][а-яё-]*){1,3})")
+# a company right after the noun: 'завод ТОО «Orda Glass»', "комплекса компании X"
+_RU_COMPANY_GAP_RE = re.compile(r"\s+(?:(?:ТОО|АО|ОАО|ЗАО|ООО|ПАО|компании)\s+)?[«\"“]?")
+# a proper name right after the noun: "месторождения Айдарлы"
+_RU_NAME_RE = re.compile(r"\s+([A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})")
+_RU_NOT_NAME = ("Казахстан", "Республик", "Правительств", "Премьер", "Президент", "Министр",
+                "Глава", "Кита", "Росси", "Узбекистан", "Европ")
+# a place that is not a region: "вблизи Актогая", "в районе поселка Актогай", "в Кызылорде"
+_RU_PLACE_RE = re.compile(r"\s+(?:в|во|вблизи|около|близ|возле|под)\s+(?:(?:районе|окрестностях)\s+)?"
+                          r"(?:(?:поселка|посёлка|поселке|посёлке|села|селе|города|городе|станции)\s+)?"
+                          r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?![\w-])")
+_RU_NOT_PLACE_RE = re.compile(r"\s+(?:области|область|районе|района|район|региона|регионе|облысы)\b")
 
-@dataclass(frozen=True)
-class Candidate:
+
+class Candidate(NamedTuple):
     """A phrase naming a project: ``[start, end)`` in the text (with its determiner or phase
     words), the sentence it is in, its resolved label and whether it is a programme noun."""
 
@@ -121,13 +153,13 @@ class ProjectLabels:
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
-        self._by_sentence: dict[int, list[Candidate]] | None = None
+        self._by_sentence: dict[int, list[Candidate]] = {}
+        self._seen: list[Candidate] = []  # candidates of the sentences read so far
+        self._read = 0  # sentences read
 
     def label(self, i: int, start: int, end: int, company: str | None) -> str:
         """Label of a project-scope figure at ``[start, end)`` in sentence ``i``."""
-        if self.ctx.lang != "en":
-            return _legacy_label(self.ctx, i) or company or "project"
-        by_sentence = self._candidates()
+        by_sentence = self._candidates(i)
         own = by_sentence.get(i, [])
         text = self.ctx.text
         c_start, c_end = self.ctx.sentences[i].clause_span(start)
@@ -135,7 +167,8 @@ class ProjectLabels:
             # "a 48 MW wind farm": the figure modifies the noun right after it
             if c.start >= end and not text[end:c.start].strip(" -–"):
                 return c.label
-            if c.start >= end and c.start - end <= 60 and _OBJECT_GAP_RE.fullmatch(text, end, c.start):
+            if c.start >= end and c.start - end <= 60 and self.ctx.lang == "en" and \
+                    _OBJECT_GAP_RE.fullmatch(text, end, c.start):
                 return c.label
         before = [c for c in own if c_start <= c.start and c.end <= start]
         if before:
@@ -151,29 +184,54 @@ class ProjectLabels:
         return company or "project"
 
     # --- candidates --------------------------------------------------------------------------
-    def _candidates(self) -> dict[int, list[Candidate]]:
-        if self._by_sentence is None:
-            self._by_sentence = {}
-            seen: list[Candidate] = []
-            # each pattern runs once over the text; its matches are handed to their sentence
-            found_in: dict[int, dict[str, list[re.Match[str]]]] = {}
-            text = self.ctx.text
-            low = text.lower()
-            for name, pattern, words in (("programme", _PROGRAMME_RE, _PROGRAMME_STEMS),
-                                         ("phase", _PHASE_RE, ("phase", "stage")),
-                                         ("this_phase", _PHASE_ANAPHOR_RE, ("phase",))):
-                if not any(w in low for w in words):
-                    continue  # most releases name no phase: skip the pattern
-                for m in pattern.finditer(text):
-                    j = self.ctx.sentence_index(m.start())
-                    if j >= 0 and m.end() <= self.ctx.sentences[j].end:
-                        found_in.setdefault(j, {}).setdefault(name, []).append(m)
-            for j in range(len(self.ctx.sentences)):
-                found = _sentence_candidates(self.ctx, j, seen, found_in.get(j, {}))
-                if found:
-                    self._by_sentence[j] = found
-                    seen += found
-        return self._by_sentence
+    def _candidates(self, upto: int) -> dict[int, list[Candidate]]:
+        """Candidates by sentence, read in text order up to sentence ``upto`` (a label looks
+        at its own sentence and earlier ones only): each sentence is read once."""
+        ctx = self.ctx
+        by_sentence = self._by_sentence
+        for j in range(self._read, min(upto, len(ctx.sentences) - 1) + 1):
+            found = _sentence_candidates(ctx, j, self._seen, _sentence_matches(ctx, j))
+            if found:
+                by_sentence[j] = found
+                self._seen += found
+        self._read = max(self._read, upto + 1)
+        return by_sentence
+
+
+_NO_MATCHES: dict[str, list[re.Match[str]]] = {}
+
+
+def _sentence_matches(ctx: DocContext, j: int) -> dict[str, list[re.Match[str]]]:
+    """Matches of the programme and phase patterns in sentence ``j``, tried only where the
+    gazetteer scan found one of their words (cues ``label_programme``, ``label_phase``)."""
+    cues = ctx.sentences[j].cues
+    programme = cues.get("label_programme")
+    phase = cues.get("label_phase")
+    if not programme and not phase:
+        return _NO_MATCHES
+    text = ctx.text
+    s = ctx.sentences[j]
+    out: dict[str, list[re.Match[str]]] = {}
+    for cue in programme or ():
+        start = cue.start
+        if ctx.lang == "ru":
+            # "программу модернизации": the programme word before it belongs to the match
+            before = _RU_PROGRAMME_BEFORE_RE.search(text, max(s.start, start - 14), start)
+            m = _RU_PROGRAMME_RE.match(text, before.start() if before else start, s.end)
+        else:
+            m = _PROGRAMME_RE.match(text, start, s.end)
+        if m is not None:
+            out.setdefault("programme", []).append(m)
+    last = -1
+    for cue in phase or ():
+        m = _PHASE_RE.search(text, max(s.start, cue.start - 10), s.end)
+        if m is not None and m.start() <= cue.start < m.end() and m.start() >= last:
+            out.setdefault("phase", []).append(m)
+            last = m.end()
+        m = _PHASE_ANAPHOR_RE.search(text, max(s.start, cue.start - 10), cue.end)
+        if m is not None and m.end() == cue.end:
+            out.setdefault("this_phase", []).append(m)
+    return out
 
 
 def _first(cands: list[Candidate]) -> Candidate:
@@ -188,6 +246,17 @@ def _sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
     facilities = ctx.mentions_of(j, "facility")
     if not facilities and not matches:
         return []
+    if ctx.lang == "ru":
+        return _ru_sentence_candidates(ctx, j, seen, facilities, matches.get("programme", ()))
+    if not matches:  # facility nouns only (most sentences)
+        plain: list[Candidate] = []
+        for f in facilities:
+            c = _noun_candidate(ctx, j, f.start, f.end, f, seen + plain if plain else seen)
+            if c is not None:
+                plain.append(c)
+        if len(plain) > 1:
+            plain.sort(key=_start_of)
+        return plain
     text = ctx.text
     s = ctx.sentences[j]
     nouns: list[tuple[int, int, Mention | None]] = [(m.start, m.end, m) for m in facilities]
@@ -215,8 +284,12 @@ def _sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
     # a phase phrase stands for the facility noun it holds ("first phase of the plant")
     phases = [c for c in out if c.phase]
     out = [c for c in out if c.phase or not any(p.start <= c.start < p.end for p in phases)]
-    out.sort(key=lambda c: c.start)
+    out.sort(key=_start_of)
     return out
+
+
+def _start_of(c: Candidate) -> int:
+    return c.start
 
 
 def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: Mention | None,
@@ -266,37 +339,89 @@ def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: 
 def _pre_modifiers(text: str, s_start: int, n_start: int, stop: frozenset[str] = _PRE_STOP,
                    ) -> tuple[list[str], int | None, int]:
     """Modifier words right before a noun, the start of its determiner (if any) and of the
-    first modifier (the noun's start when there is none)."""
-    chunk_start = max(s_start, n_start - 80)
-    tokens = [(m.start() + chunk_start, m.group(0))
-              for m in _WORD_RE.finditer(text[chunk_start:n_start])]
+    first modifier (the noun's start when there is none). The words of the 80 characters
+    before the noun are read backwards, only as far as needed."""
+    back = _BackTokens(text, max(s_start, n_start - 80), n_start)
     mods: list[str] = []
     mod_start = n_start
-    k = len(tokens) - 1
-    while k >= 0 and len(mods) < _MAX_MODIFIERS:
-        pos, word = tokens[k]
-        low = word.lower()
-        if low == "and" and mods and k > 0 and _is_modifier(tokens[k - 1][1], stop) \
-                and not tokens[k - 1][1][:1].isupper() and not mods[0][:1].isupper():
-            mods.insert(0, word)
-            mod_start = pos
-            k -= 1
-            continue
+    r = 0  # tokens from the noun backwards
+    while len(mods) < _MAX_MODIFIERS:
+        tok = back.get(r)
+        if tok is None:
+            break
+        pos, word = tok
+        if mods and word.lower() == "and":
+            prev = back.get(r + 1)
+            if prev is not None and _is_modifier(prev[1], stop) and not prev[1][:1].isupper() \
+                    and not mods[0][:1].isupper():
+                mods.insert(0, word)
+                mod_start = pos
+                r += 1
+                continue
         if not _is_modifier(word, stop):
             break
         if mods and mods[0][:1].isupper() and not word[:1].isupper():
             break  # "visited Tengri Tyres plant": a name ends at a lower-case word
         mods.insert(0, word)
         mod_start = pos
-        k -= 1
+        r += 1
     if mods and mods[0].lower() == "and":
         mods.pop(0)
     det = None
-    while k >= 0 and tokens[k][1].lower() in _BETWEEN_DET_AND_NOUN:
-        k -= 1
-    if k >= 0 and tokens[k][1].lower() in _DEFINITE | {"a", "an"}:
-        det = tokens[k][0]
+    tok = back.get(r)
+    while tok is not None and tok[1].lower() in _BETWEEN_DET_AND_NOUN:
+        r += 1
+        tok = back.get(r)
+    if tok is not None and tok[1].lower() in _DETERMINERS:
+        det = tok[0]
     return mods, det, mod_start
+
+
+_DETERMINERS = _DEFINITE | {"a", "an"}
+_JOINERS = "_'’-"  # word characters of ``_WORD_RE`` besides letters and digits
+
+
+class _BackTokens:
+    """The tokens of ``_WORD_RE`` in ``text[lo:hi]`` read backwards from ``hi`` on demand:
+    ``get(0)`` is the last token, ``get(1)`` the one before... (None past the first)."""
+
+    __slots__ = ("text", "lo", "pos", "toks")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text = text
+        self.lo = lo
+        self.pos = hi
+        self.toks: list[tuple[int, str]] = []
+
+    def get(self, r: int) -> tuple[int, str] | None:
+        toks = self.toks
+        text, lo = self.text, self.lo
+        while len(toks) <= r:
+            p = self.pos
+            while p > lo and text[p - 1].isspace():
+                p -= 1
+            if p <= lo:
+                self.pos = lo
+                return None
+            c = text[p - 1]
+            if not (c.isalnum() or c in _JOINERS):
+                toks.append((p - 1, c))
+                self.pos = p - 1
+                continue
+            # a run of word characters: "\w[\w'’-]*" from its first letter or digit, each
+            # apostrophe or hyphen before that one on its own
+            q = p - 1
+            while q > lo and (text[q - 1].isalnum() or text[q - 1] in _JOINERS):
+                q -= 1
+            f = q
+            while f < p and not (text[f].isalnum() or text[f] == "_"):
+                f += 1
+            if f < p:
+                toks.append((f, text[f:p]))
+            for k in range(f - 1, q - 1, -1):
+                toks.append((k, text[k]))
+            self.pos = q
+        return toks[r]
 
 
 def _is_modifier(word: str, stop: frozenset[str] = _PRE_STOP) -> bool:
@@ -314,6 +439,14 @@ def _post_modifiers(ctx: DocContext, j: int, n_end: int) -> tuple[str, int, list
     pos = n_end
     product: list[str] = []
     for _ in range(3):
+        # every pattern below starts with a space and one of a few words: most nouns have
+        # none after them
+        seg = text[pos:min(s_end, pos + 40)]
+        if not seg[:1].isspace():
+            break
+        first = seg.split(None, 1)
+        if first and len(first) > 1 and first[0] not in _POST_FIRST_WORDS:
+            break
         p = _product_after(ctx, j, pos)
         if p is not None and not product:
             product = [p[0]]
@@ -372,7 +505,7 @@ def _antecedent(earlier: list[Candidate], head: str, kind: str) -> Candidate | N
             return c
     if head in _HYPERNYMS:
         for c in reversed(base):
-            if not c.programme or head == "project":
+            if not c.programme or head in ("project", "проект"):
                 return c
     elif kind in _INDUSTRIAL:
         for c in reversed(base):
@@ -384,9 +517,9 @@ def _antecedent(earlier: list[Candidate], head: str, kind: str) -> Candidate | N
 def _phase_candidate(ctx: DocContext, j: int, ph: re.Match[str], earlier: list[Candidate]) -> Candidate:
     text = ctx.text
     words = " ".join(text[ph.start():ph.end()].split()).lower()
-    words = re.sub(r"\s+of(?:\s+(?:the|its))?$", "", words)
+    words = _PHASE_OF_TAIL_RE.sub("", words)
     of_what: Candidate | None = None
-    if re.search(r"\sof\s*(?:the\s+|its\s+)?$", text[ph.start():ph.end()] + " "):
+    if _PHASE_OF_RE.search(text[ph.start():ph.end()] + " "):
         # the phase of the noun right after: resolved like any candidate of the sentence
         nouns = [m for m in ctx.mentions_of(j, "facility") if 0 <= m.start - ph.end() <= 2]
         prog = _PROGRAMME_RE.match(text, ph.end())
@@ -402,19 +535,149 @@ def _phase_candidate(ctx: DocContext, j: int, ph: re.Match[str], earlier: list[C
     return Candidate(ph.start(), end, j, label, "phase", phase=True)
 
 
-def _legacy_label(ctx: DocContext, i: int) -> str | None:
-    """Modifiers + the first facility noun of sentence ``i``, else of the nearest earlier
-    sentence of its paragraph (the rule for languages without the rules above)."""
-    for j in reversed(ctx.para_sentences(i)):
-        for f in ctx.mentions_of(j, "facility"):
-            if f.key == "project":
-                continue
-            mods, _, _ = _pre_modifiers(ctx.text, ctx.sentences[j].start, f.start, _PRE_STOP_RU)
-            # Russian modifiers before a noun are adjectives or Latin names; "мощность завода"
-            # is the capacity of the plant, not a kind of plant
-            k = len(mods)
-            while k > 0 and (_RU_ADJECTIVE.search(mods[k - 1]) or mods[k - 1].isascii()):
-                k -= 1
-            mods = mods[k:]
-            return " ".join([*mods, " ".join(ctx.text[f.start:f.end].split())])
-    return None
+
+# --- Russian ----------------------------------------------------------------------------------
+def _ru_sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
+                            facilities: list[Mention], programmes: Sequence[re.Match[str]],
+                            ) -> list[Candidate]:
+    """Russian candidates of sentence ``j``: facility nouns with their adjectives and what
+    follows them, in the nominative, and programme nouns; a facility noun inside a programme
+    phrase ("модернизации комбината") is part of it."""
+    items: list[tuple[int, int, Mention | None, re.Match[str] | None]] = \
+        [(m.start, 1, m, None) for m in facilities]
+    items += [(p.start(), 0, None, p) for p in programmes]
+    if programmes:
+        items.sort(key=lambda t: (t[0], t[1]))
+    out: list[Candidate] = []
+    taken_until = -1
+    for n_start, _, mention, prog in items:
+        if n_start < taken_until:
+            continue
+        c: Candidate | None
+        if prog is not None:
+            c = _ru_programme_candidate(ctx, j, prog)
+            if c is not None:
+                taken_until = c.end
+        else:
+            assert mention is not None
+            c = _ru_noun_candidate(ctx, j, mention, seen + out if out else seen)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _ru_noun_candidate(ctx: DocContext, j: int, mention: Mention, earlier: list[Candidate],
+                       ) -> Candidate | None:
+    text = ctx.text
+    s = ctx.sentences[j]
+    surface = text[mention.start:mention.end]
+    nom = ru_phrases.nominative_noun(surface)
+    head = nom.split()[-1].lower()
+    kind = mention.key
+    if kind == "project":
+        # "проект горно-обогатительного комплекса", "проект линии": the facility names it
+        nxt = next((f for f in ctx.mentions_of(j, "facility") if f.start >= mention.end), None)
+        if nxt is not None and not text[mention.end:nxt.start].strip():
+            return None
+    adjs, adj_start = ru_phrases.adjectives_before(text, s.start, mention.start, surface)
+    if head == "производство" and not adjs:
+        return None  # "объемы производства": production, not a facility
+    rest, end = _ru_post_modifiers(ctx, j, mention.end)
+    if not adjs and not rest:
+        # a bare noun ("Завод", "на предприятии") refers back to a fuller mention
+        ref = _antecedent(earlier, head, kind)
+        if ref is not None:  # it stands for the fuller mention, head included
+            return Candidate(mention.start, mention.end, j, ref.label, ref.head,
+                             programme=ref.programme, kind=ref.kind, nouns=ref.nouns)
+        if kind == "project":
+            return None
+        company = attr.resolve_company(ctx, j, mention.start, "project")
+        label = f"{nom} {company}" if company else nom
+    else:
+        label = " ".join([*adjs, nom]) + rest
+    return Candidate(adj_start, max(mention.end, end), j, label, head,
+                     programme=kind == "project", kind=kind, nouns=tuple(nom.lower().split()))
+
+
+def _ru_programme_candidate(ctx: DocContext, j: int, m: re.Match[str]) -> Candidate | None:
+    """"программу модернизации" (+ company), "модернизации АО «Qarmet»", "развитие
+    предприятия" (+ company), "освоение месторождения Айдарлы"; None for a programme noun
+    that says neither whose nor of what it is."""
+    text = ctx.text
+    # "программу модернизации": the programme noun in the nominative, what it is of as written
+    words = f"программа {text[m.start(2):m.end()].lower()}" if m.group(1) else \
+        _RU_PROGRAMME_NOM[m.group(2).lower()]
+    end = m.end()
+    of_what = ""
+    fac = next((f for f in ctx.mentions_of(j, "facility") if f.start >= end), None)
+    if fac is not None and not text[end:fac.start].strip():
+        of_what = " " + " ".join(text[fac.start:fac.end].split())
+        name, end = _ru_name_after(ctx, j, fac.end)
+        of_what += name
+    company, c_end = _ru_company_after(ctx, j, end)
+    if company:
+        return Candidate(m.start(), c_end, j, f"{words}{of_what} {company}", words.split()[0],
+                         programme=True)
+    if not m.group(1) and not of_what:
+        return None
+    label = words + of_what
+    if not any(w[:1].isupper() for w in of_what.split()):
+        company = attr.resolve_company(ctx, j, m.start(), "project")
+        if company:
+            label = f"{label} {company}"
+    return Candidate(m.start(), end, j, label, words.split()[0], programme=True)
+
+
+def _ru_post_modifiers(ctx: DocContext, j: int, pos: int) -> tuple[str, int]:
+    """What follows a Russian facility noun and belongs to its label: what it makes ("по
+    производству X"), then its company, a proper name or a place that is not a region."""
+    text = ctx.text
+    s_end = ctx.sentences[j].end
+    rest = ""
+    m = _RU_MAKES_RE.match(text, pos, s_end)
+    if m:
+        rest = " " + " ".join(m.group(1).split())
+        pos = m.end()
+    company, end = _ru_company_after(ctx, j, pos)
+    if company:
+        return f"{rest} {company}", end
+    name, end = _ru_name_after(ctx, j, pos)
+    if name:
+        return rest + name, end
+    m = _RU_PLACE_RE.match(text, pos, s_end)
+    if m and not _RU_NOT_PLACE_RE.match(text, m.end(), s_end) and \
+            not m.group(0).split()[-1].startswith(_RU_NOT_NAME):
+        return f"{rest} {' '.join(m.group(0).split())}", m.end()
+    return rest, pos
+
+
+def _ru_company_after(ctx: DocContext, j: int, pos: int) -> tuple[str | None, int]:
+    """A company named right after ``pos`` (after a legal form or quotes) and where it ends."""
+    text = ctx.text
+    found: Mention | None = None
+    for c in ctx.mentions_of(j, "company"):
+        if found is not None:
+            if c.start == found.start and c.end > found.end:
+                found = c  # "KazAzot Prime" (legal form) over "KazAzot" (gazetteer)
+            continue
+        if c.start >= pos:
+            if c.start - pos > 12 or not _RU_COMPANY_GAP_RE.fullmatch(text, pos, c.start):
+                break
+            found = c
+    if found is None:
+        return None, pos
+    end = found.end
+    if end < len(text) and text[end] in "»\"”":
+        end += 1
+    return found.key, end
+
+
+def _ru_name_after(ctx: DocContext, j: int, pos: int) -> tuple[str, int]:
+    """A proper name right after ``pos`` ("месторождения Айдарлы"), not a region, country or
+    title."""
+    m = _RU_NAME_RE.match(ctx.text, pos, ctx.sentences[j].end)
+    if m is None or m.group(1).startswith(_RU_NOT_NAME) or m.group(1).isupper():
+        return "", pos
+    if any(r.start == m.start(1) for r in ctx.mentions_of(j, "region")):
+        return "", pos
+    return " " + " ".join(m.group(1).split()), m.end()

@@ -9,12 +9,16 @@ product and a region say about a project, and whether a mention fits a cluster o
 * evidence, at least one needed: the same company; a shared proper name (a route written
   "Bakhty-Ayagoz" or "from Bakhty to Ayagoz" gives the same names); or the same product family
   and facility type in compatible regions (one side may name no company);
-* a score ranks the clusters that pass: evidence first, then the share of label words.
+* a score ranks the clusters that pass: evidence first, then the share of label words;
+* translations: two facts of one release id in two languages state the same figure when metric,
+  unit and value agree (within 0.5 %; jobs of the same kind, status the same word,
+  commissioning the same year): see :func:`same_figure` and ``warehouse/projects.py``.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -205,16 +209,17 @@ def _strong(facilities: set[str]) -> set[str]:
 
 def score(m: Mention, c: Cluster) -> tuple[int, float] | None:
     """How well ``m`` fits ``c`` as (evidence, rank); None when a blocker forbids it or no
-    evidence supports it."""
+    evidence supports it. Reads ``c.basis`` (mentions that joined by their figures do not
+    count)."""
     if any(not regions_compatible(m.region, r) for r in c.attr("region")):
         return None
     companies = c.attr("company_key")
     if m.company_key and any(not companies_compatible(m.company_key, k) for k in companies):
         return None
-    if m.sig.phase != next(iter(c.mentions)).sig.phase:
+    if m.sig.phase != c.basis[0].sig.phase:
         return None
     mine = _strong({m.sig.facility} if m.sig.facility else set())
-    theirs = _strong({x.sig.facility for x in c.mentions if x.sig.facility})
+    theirs = _strong({x.sig.facility for x in c.basis if x.sig.facility})
     same_facility = bool(mine & theirs) or any(
         frozenset({a, b}) in _COMPATIBLE_FACILITIES for a in mine for b in theirs)
     if mine and theirs and not same_facility:
@@ -223,10 +228,10 @@ def score(m: Mention, c: Cluster) -> tuple[int, float] | None:
     families = c.union("families")
     if m.families and families and not m.families & families and not same_company:
         return None
-    names: set[str] = set().union(*(x.sig.names for x in c.mentions))
+    names: set[str] = set().union(*(x.sig.names for x in c.basis))
     if m.sig.names and names and not m.sig.names & names:
         return None
-    if m.sig.route and any(x.sig.route and x.sig.route != m.sig.route for x in c.mentions):
+    if m.sig.route and any(x.sig.route and x.sig.route != m.sig.route for x in c.basis):
         return None
     shared_name = bool(m.sig.names & names)
     in_region = m.region is not None and bool(c.attr("region"))
@@ -237,7 +242,7 @@ def score(m: Mention, c: Cluster) -> tuple[int, float] | None:
     # Weak types count here (two "programmes" of one company are likelier one than a programme
     # and a furnace conversion); the label's words break the remaining ties.
     any_facility = m.sig.facility is not None and any(
-        x.sig.facility == m.sig.facility for x in c.mentions)
+        x.sig.facility == m.sig.facility for x in c.basis)
     evidence = (10 * same_company + 6 * shared_name + 4 * bool(m.families & families)
                 + 2 * (same_facility or any_facility))
     return evidence, evidence + 4 * overlap
@@ -246,3 +251,53 @@ def score(m: Mention, c: Cluster) -> tuple[int, float] | None:
 # Rank lead (4 x label-word overlap) that settles a tie of evidence between two companies'
 # projects: the best cluster's labels share at least half more of the mention's words.
 CLEAR_LEAD = 2.0
+
+
+# --- translations: the same figure in two language versions of one release --------------------
+@dataclass(frozen=True)
+class Figure:
+    """What one fact states, in the terms compared across the language versions of a release."""
+
+    metric: str
+    kind: str | None
+    unit: str | None
+    value: float | None
+    value_max: float | None
+    text: str | None  # the status word
+
+
+# Relative tolerance on values: "1.2 million t" and "1 200 000 t" agree exactly, rounding in a
+# translation ("about 800" against "807") may not; 0.5 % keeps apart figures that merely look
+# alike (450 and 460 billion tenge).
+FIGURE_TOLERANCE = 0.005
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=FIGURE_TOLERANCE)
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    """Whether two facts state the same figure: same metric and unit, and for jobs the same kind;
+    status the same word; commissioning the same year; other values within 0.5 % (upper ends
+    of ranges too, when both give one)."""
+    if a.metric != b.metric or a.unit != b.unit:
+        return False
+    if a.metric == "status":
+        return a.text is not None and a.text == b.text
+    if a.value is None or b.value is None or (a.metric == "jobs" and a.kind != b.kind):
+        return False
+    if a.metric == "commissioning":
+        return int(a.value) == int(b.value) and (
+            a.value_max is None or b.value_max is None or int(a.value_max) == int(b.value_max))
+    return _close(a.value, b.value) and (
+        a.value_max is None or b.value_max is None or _close(a.value_max, b.value_max))
+
+
+def translation_conflicts(m: Mention, c: Cluster) -> bool:
+    """Whether ``m`` names a region or company that ``c`` cannot have (the blockers that do not
+    depend on how a label is worded: a translation's labels differ, its region and company
+    should not)."""
+    if any(not regions_compatible(m.region, r) for r in c.attr("region")):
+        return True
+    return m.company_key is not None and any(
+        not companies_compatible(m.company_key, k) for k in c.attr("company_key"))

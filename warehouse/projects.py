@@ -1,13 +1,22 @@
 """Project identity: give every fact a ``project_id`` that is stable across releases and languages.
 
-Rules first (DESIGN step 5). A *mention* is one label of one release (scope, release, label,
-region, company); mentions are clustered release by release in published order. Whether a
-mention fits a cluster is decided by the matching rules of ``warehouse/project_rules.py``
-(blockers: regions, companies, phases, facility types, product families, proper names and routes
-that differ; evidence: the same company, a shared proper name, or the same product family and
-facility type in compatible regions). Here:
+Rules first (DESIGN step 5). A *mention* is one label of one release version in one language
+(scope, lang, release, label, region, company); mentions are clustered release by release in
+published order, the language versions of one release id together (SITE.md: one id is one
+release translated), English first. Whether a mention fits a cluster is decided by the
+matching rules of ``warehouse/project_rules.py`` (blockers: regions, companies, phases, facility
+types, product families, proper names and routes that differ; evidence: the same company, a
+shared proper name, or the same product family and facility type in compatible regions). Here:
 
-* two labels of one release are never one project;
+* translations align: a mention of a later language version (Russian, Kazakh) whose figures
+  match those of mentions already placed for the same release id (``same_figure``: metric,
+  unit, value within 0.5 %, jobs kind, status word, commissioning year) joins the project
+  that most of its figures match, whatever its label ("Завод", "предприятии"); on a tie
+  between projects it starts its own; a region or company that contradicts the project
+  sends it to the label rules instead. Such a mention *follows* the project: it is not part of
+  the ``basis`` the rules read, so translations never change which mentions a project
+  attracts, and since clusters are never merged, two projects of the English version stay two;
+* otherwise two labels of one release version are never one project;
 * the best-scoring cluster wins; a tie of evidence between clusters of different companies is
   ambiguous and the mention starts its own project (an analyst can merge it), unless the
   label's words clearly point to one of them.
@@ -40,6 +49,7 @@ from warehouse.facts import bulk_insert
 from warehouse.outbox import atomic
 from warehouse.project_rules import (
     CLEAR_LEAD,
+    Figure,
     Signature,
     company_group,
     compatible_regions,
@@ -47,7 +57,9 @@ from warehouse.project_rules import (
     label_words,
     product_family,
     regions_compatible,
+    same_figure,
     score,
+    translation_conflicts,
     translit,
 )
 
@@ -74,6 +86,7 @@ class Mention:
     published_at: datetime | None
     first_seen_at: datetime
     fact_ids: list[int]
+    figures: frozenset[Figure] = frozenset()  # what its facts state (all versions, deduplicated)
     company_key: str | None = None
     sig: Signature = field(default_factory=lambda: Signature(None, frozenset(), None, frozenset()))
     families: set[str] = field(default_factory=set)
@@ -94,18 +107,23 @@ class Mention:
 
 @dataclass
 class Cluster:
-    """Mentions judged to be one project, with the union of what they say about it."""
+    """Mentions judged to be one project, with the union of what they say about it.
+
+    ``basis`` holds the mentions the matching rules read: all but those that joined because
+    their figures match a translation (their labels are often too weak to describe the project,
+    "Завод", "предприятии", so they follow the project without changing what it matches)."""
 
     index: int
     mentions: list[Mention] = field(default_factory=list)
     label_override: str | None = None
     project_id: str | None = None
+    basis: list[Mention] = field(default_factory=list)
 
     def attr(self, name: str) -> set[Any]:
-        return {getattr(m, name) for m in self.mentions if getattr(m, name) is not None}
+        return {getattr(m, name) for m in self.basis if getattr(m, name) is not None}
 
     def union(self, name: str) -> set[str]:
-        return set().union(*(getattr(m, name) for m in self.mentions)) if self.mentions else set()
+        return set().union(*(getattr(m, name) for m in self.basis)) if self.basis else set()
 
 
 # Portfolio labels that name no set of projects (the extractor's placeholder)
@@ -127,9 +145,44 @@ def _lookup_keys(m: Mention) -> set[str]:
 
 def _cluster_keys(c: Cluster) -> set[str]:
     keys = {f"c:{k.split()[0]}" for k in c.attr("company_key")}
-    keys |= {f"n:{n}" for m in c.mentions for n in m.sig.names}
+    keys |= {f"n:{n}" for m in c.basis for n in m.sig.names}
     keys |= {f"rf:{r}|{f}" for r in c.attr("region") for f in c.union("families")}
     return keys
+
+
+# Order in which the language versions of one release are placed: English first, so that its
+# labels (the extractor reads English best) decide and the translations follow by their figures.
+_LANG_ORDER = ("en", "ru", "kk")
+
+_Translated = dict[tuple[str, str | None], list[tuple[Figure, Cluster]]]
+
+
+def _lang_rank(lang: str) -> tuple[int, str]:
+    return (_LANG_ORDER.index(lang) if lang in _LANG_ORDER else len(_LANG_ORDER), lang)
+
+
+def _translation_votes(m: Mention, translated: _Translated) -> list[Cluster]:
+    """The projects of a translation that ``m``'s figures match most often (one vote per
+    figure and project; ``translated`` holds the figures of the release's mentions placed in
+    other languages): none when no figure matches, several on a tie."""
+    votes: Counter[int] = Counter()
+    by_index: dict[int, Cluster] = {}
+    for f in m.figures:
+        hits = {c.index: c for g, c in translated.get((f.metric, f.unit), ()) if same_figure(f, g)}
+        votes.update(hits.keys())
+        by_index.update(hits)
+    top = max(votes.values(), default=0)
+    return [by_index[i] for i, n in votes.items() if n == top and top]
+
+
+def _portfolio_key(m: Mention) -> str:
+    label = " ".join(m.label.lower().split())
+    pkey = "|".join(["portfolio", m.region or "", m.company_key or "", label])
+    if label in _UNNAMED_PORTFOLIOS:
+        # "portfolio" names nothing: a road programme of 2018 and the roads of a 2024 report
+        # are not one portfolio; such a label is one release's own
+        pkey += f"|{m.lang}|{m.release_id}"
+    return pkey
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
@@ -139,62 +192,92 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     # indexed under one of those can match; this keeps resolution linear in practice.
     index: dict[str, set[int]] = defaultdict(set)
     by_index: dict[int, Cluster] = {}
+    home: dict[str, Cluster] = {}
 
-    def register(c: Cluster) -> None:
+    def place(m: Mention, c: Cluster | None = None, *, follows: bool = False) -> Cluster:
+        if c is None:
+            c = Cluster(next(counter))
+            clusters.append(c)
+        c.mentions.append(m)
+        home[m.key] = c
+        if follows:  # joined by its figures: the rules keep reading the project's own labels
+            return c
+        c.basis.append(m)
         by_index[c.index] = c
         for key in _cluster_keys(c):
             index[key].add(c.index)
+        return c
 
     portfolios: dict[str, Cluster] = {}
     counter = itertools.count()  # creation order: older clusters win ties
-    by_release: dict[tuple[str, int], list[Mention]] = {}
+    # Release by release in published order; the language versions of one release id (one
+    # release translated, SITE.md) together, English first.
+    by_release: dict[int, dict[str, list[Mention]]] = {}
     for m in sorted(mentions, key=lambda m: (m.published_at or m.first_seen_at, m.first_seen_at,
                                              m.lang, m.release_id, m.key)):
-        by_release.setdefault((m.lang, m.release_id), []).append(m)
-    for release_mentions in by_release.values():
-        pairs: list[tuple[float, int, Mention, Cluster]] = []
-        for m in release_mentions:
-            if m.scope == "portfolio":
-                label = " ".join(m.label.lower().split())
-                pkey = "|".join(["portfolio", m.region or "", m.company_key or "", label])
-                if label in _UNNAMED_PORTFOLIOS:
-                    # "portfolio" names nothing: a road programme of 2018 and the roads of a
-                    # 2024 report are not one portfolio; such a label is one release's own
-                    pkey += f"|{m.lang}|{m.release_id}"
-                if pkey not in portfolios:
-                    portfolios[pkey] = Cluster(next(counter), project_id=_hash_id("pf-", pkey))
-                portfolios[pkey].mentions.append(m)
-                continue
-            candidates = sorted({i for key in _lookup_keys(m) for i in index.get(key, ())})
-            scored = sorted(((s, c) for c in map(by_index.__getitem__, candidates)
-                             if (s := score(m, c)) is not None),
-                            key=lambda sc: (-sc[0][1], sc[1].index))
-            if (len(scored) > 1 and scored[0][0][0] == scored[1][0][0]
-                    and scored[0][0][1] - scored[1][0][1] < CLEAR_LEAD
-                    and scored[0][1].attr("company_key") != scored[1][1].attr("company_key")):
-                # Equal evidence for projects of two companies: guessing could merge two
-                # different projects, so the mention starts its own (an analyst can merge it),
-                # unless the label's words clearly point to one of them ("copper smelting
-                # plant" against "copper smelting plant" and "copper mill near Aktogai").
-                log.info("mention %r fits several projects equally; kept apart", m.label)
-                continue
-            pairs += [(s[1], c.index, m, c) for s, c in scored]
-        taken: set[int] = set()
-        placed: set[str] = set()
-        # Best pairs first; a cluster takes one label per release: two labels of one release
-        # are two projects.
-        for _, _, m, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].key)):
-            if m.key in placed or c.index in taken:
-                continue
-            c.mentions.append(m)
-            register(c)
-            taken.add(c.index)
-            placed.add(m.key)
-        for m in release_mentions:
-            if m.scope != "portfolio" and m.key not in placed:
-                clusters.append(Cluster(next(counter), [m]))
-                register(clusters[-1])
+        by_release.setdefault(m.release_id, {}).setdefault(m.lang, []).append(m)
+    for versions in by_release.values():
+        translated: _Translated = defaultdict(list)
+        for lang in sorted(versions, key=_lang_rank):
+            release_mentions = versions[lang]
+            taken: set[int] = set()
+            placed: set[str] = set()
+            for m in release_mentions if translated else ():
+                if m.scope == "portfolio":
+                    continue
+                # Translations align: the figures this mention shares with the versions placed
+                # before decide its project, whatever its label says ("Завод" is the copper
+                # smelter when it states the smelter's capacity). Several mentions of this
+                # version may join one project; two projects are never merged.
+                found = _translation_votes(m, translated)
+                if len(found) == 1 and not translation_conflicts(m, found[0]):
+                    taken.add(place(m, found[0], follows=True).index)
+                    placed.add(m.key)
+                elif len(found) > 1:
+                    log.info("mention %r matches several projects of its translation equally;"
+                             " kept apart", m.label)
+                    taken.add(place(m).index)  # its own, and no other label of this version's
+                    placed.add(m.key)
+            pairs: list[tuple[float, int, Mention, Cluster]] = []
+            for m in release_mentions:
+                if m.key in placed:
+                    continue
+                if m.scope == "portfolio":
+                    pkey = _portfolio_key(m)
+                    if pkey not in portfolios:
+                        portfolios[pkey] = Cluster(next(counter), project_id=_hash_id("pf-", pkey))
+                    portfolios[pkey].mentions.append(m)
+                    continue
+                candidates = sorted({i for key in _lookup_keys(m) for i in index.get(key, ())})
+                scored = sorted(((s, c) for c in map(by_index.__getitem__, candidates)
+                                 if (s := score(m, c)) is not None),
+                                key=lambda sc: (-sc[0][1], sc[1].index))
+                if (len(scored) > 1 and scored[0][0][0] == scored[1][0][0]
+                        and scored[0][0][1] - scored[1][0][1] < CLEAR_LEAD
+                        and scored[0][1].attr("company_key") != scored[1][1].attr("company_key")):
+                    # Equal evidence for projects of two companies: guessing could merge two
+                    # different projects, so the mention starts its own (an analyst can merge
+                    # it), unless the label's words clearly point to one of them ("copper
+                    # smelting plant" against "copper smelting plant" and "copper mill near
+                    # Aktogai").
+                    log.info("mention %r fits several projects equally; kept apart", m.label)
+                    continue
+                pairs += [(s[1], c.index, m, c) for s, c in scored]
+            # Best pairs first; a cluster takes one label per release version: two labels of
+            # one release are two projects (unless their figures align them with a translation).
+            for _, _, m, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].key)):
+                if m.key in placed or c.index in taken:
+                    continue
+                taken.add(place(m, c).index)
                 placed.add(m.key)
+            for m in release_mentions:
+                if m.scope != "portfolio" and m.key not in placed:
+                    place(m)
+                    placed.add(m.key)
+            for m in release_mentions:
+                if m.scope != "portfolio":
+                    for f in m.figures:
+                        translated[(f.metric, f.unit)].append((f, home[m.key]))
     for c in clusters:
         seed = min(c.mentions, key=lambda m: m.seed_order)
         c.project_id = _hash_id("p-", seed.key)
@@ -259,22 +342,24 @@ def load_mentions(
     rows = con.execute(
         "SELECT lf.scope, lf.lang, lf.release_id, lf.project, lf.region, lf.company,"
         " list(DISTINCT lf.product) FILTER (WHERE lf.product IS NOT NULL),"
-        " min(lf.published_at), min(r.first_seen_at), list(lf.fact_id ORDER BY lf.fact_id)"
+        " min(lf.published_at), min(r.first_seen_at), list(lf.fact_id ORDER BY lf.fact_id),"
+        " list(DISTINCT (lf.metric, lf.kind, lf.unit, lf.value, lf.value_max, lf.value_text))"
         " FROM latest_facts AS lf JOIN releases AS r USING (lang, release_id)"
         " WHERE (?::VARCHAR IS NULL OR lf.lang = ?) AND (?::BIGINT IS NULL OR lf.release_id = ?)"
         " AND (?::INTEGER IS NULL OR lf.version = ?)"
         " GROUP BY ALL", [lang, lang, release_id, release_id, version, version]
     ).fetchall()
     out = []
-    for scope, lang, rid, label, region, company, products, published, seen, ids in rows:
+    for scope, lang, rid, label, region, company, products, published, seen, ids, figs in rows:
         key = mention_key(scope, lang, rid, label, region, company)
         out.append(Mention(key, scope, lang, rid, label, region, company, sorted(products or []),
-                           published, seen, ids))
+                           published, seen, ids, frozenset(Figure(*f) for f in figs)))
     # One mention per key: the same label with a differently written company is one mention.
     merged: dict[str, Mention] = {}
     for m in sorted(out, key=lambda m: (m.key, m.company or "", m.fact_ids)):
         if m.key in merged:
             merged[m.key].fact_ids += m.fact_ids
+            merged[m.key].figures |= m.figures
         else:
             merged[m.key] = m
     return list(merged.values())
@@ -286,13 +371,17 @@ def _most_common(values: list[Any]) -> Any:
 
 
 def _project_row(c: Cluster) -> dict[str, Any]:
-    # English labels first: they are what most readers of alerts and the README expect.
-    ordered = sorted(c.mentions, key=lambda m: (m.lang != "en", m.seed_order))
+    # English labels first: they are what most readers of alerts and the README expect, and
+    # the English version's label is the extractor's most reliable; a project with an English
+    # mention takes its most frequent English label, however often its translations repeat
+    # theirs ("Завод" three times against "copper smelting plant" once).
+    ordered = sorted(c.mentions, key=lambda m: (_lang_rank(m.lang), m.seed_order))
     labels = [m.label for m in ordered]
     seed = min(c.mentions, key=lambda m: m.seed_order)
+    label = _most_common([m.label for m in ordered if m.lang == ordered[0].lang])
     return {
         "project_id": c.project_id, "scope": seed.scope,
-        "label": c.label_override or _most_common(labels),
+        "label": c.label_override or label or _most_common(labels),
         "region": _most_common([m.region for m in ordered]),
         "company": _most_common([m.company for m in ordered]),
         "product": _most_common([p for m in ordered for p in m.products]),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import duckdb
 import pytest
 
 from tests.warehouse.conftest import fd, gold_docs, load_doc, report
+from warehouse.project_rules import Figure, same_figure
 from warehouse.projects import (
     company_group,
     label_signature,
@@ -15,6 +17,7 @@ from warehouse.projects import (
     regions_compatible,
     resolve_all,
     resolve_version,
+    split_project,
 )
 
 
@@ -286,3 +289,173 @@ def test_unnamed_portfolios_of_two_releases_stay_apart(con: duckdb.DuckDBPyConne
     resolve_all(con)
     rows = _projects_by_release(con)
     assert rows[1] != rows[2]
+
+
+# --- translations: the language versions of one release id align by their figures ----------
+MAY = "2025-05-16T16:40:00+05:00"
+# A Russian version whose labels say little ("Завод", "предприятии"): no company, no product.
+WEAK = {"product": None, "company": None}
+
+
+def _projects_of(con: duckdb.DuckDBPyConnection, lang: str, label: str) -> set[str]:
+    return {r[0] for r in con.execute("SELECT DISTINCT project_id FROM latest_facts"
+                                      " WHERE lang = ? AND project = ?", [lang, label]).fetchall()}
+
+
+def test_the_russian_version_of_a_release_joins_the_english_projects_by_its_figures(
+        con: duckdb.DuckDBPyConnection) -> None:
+    plant = {"project": "copper smelting plant near Aktogay"}
+    report(con, 7, MAY, [fd("investment", 1.5e9, "USD", **plant),
+                         fd("capacity", 300000.0, "t", **plant),
+                         fd("jobs", 3000.0, "jobs", kind="construction", qualifier="approx", **plant)])
+    resolve_all(con)
+    (english,) = _projects_of(con, "en", plant["project"])
+    report(con, 7, MAY, lang="ru", facts=[
+        fd("investment", 1.5e9, "USD", project="медеплавильный завод"),
+        fd("capacity", 300000.0, "t", project="Завод", **WEAK),
+        # "about 3 000" read as 3 010 by another rule: within 0.5 %
+        fd("jobs", 3010.0, "jobs", kind="construction", project="предприятии", **WEAK)])
+    resolve_all(con)
+    assert {r[0] for r in con.execute("SELECT DISTINCT project_id FROM facts").fetchall()} == {
+        english}
+    assert con.execute("SELECT label FROM projects").fetchall() == [(plant["project"],)]
+
+
+def test_two_plants_of_one_release_stay_two_and_each_takes_its_translated_facts(
+        con: duckdb.DuckDBPyConnection) -> None:
+    gas = {"project": "gas chemical complex", "product": "urea", "company": None, "region": "KZ-31"}
+    sugar = {"project": "sugar plant", "product": "sugar", "company": None, "region": "KZ-31"}
+    report(con, 8, MAY, [fd("investment", 450e9, "KZT", **gas), fd("capacity", 1.2e6, "t", **gas),
+                         fd("status", "planned", None, **gas),
+                         fd("investment", 200e9, "KZT", **sugar), fd("jobs", 700.0, "jobs", **sugar),
+                         fd("status", "planned", None, **sugar)])
+    ru = {"region": "KZ-31", **WEAK}
+    report(con, 8, MAY, lang="ru", facts=[
+        # "project": both of its figures are the gas complex's
+        fd("investment", 450e9, "KZT", project="project", **ru),
+        fd("capacity", 1.2e6, "t", project="project", **ru),
+        # "Завод": "planned" fits both plants, 700 jobs only the sugar plant: the majority wins
+        fd("status", "planned", None, project="Завод", **ru),
+        fd("jobs", 700.0, "jobs", project="Завод", **ru),
+        fd("investment", 200e9, "KZT", project="сахарный завод", **{**ru, "product": "сахар"})])
+    resolve_all(con)
+    (gas_id,) = _projects_of(con, "en", "gas chemical complex")
+    (sugar_id,) = _projects_of(con, "en", "sugar plant")
+    assert gas_id != sugar_id
+    assert _projects_of(con, "ru", "project") == {gas_id}
+    assert _projects_of(con, "ru", "Завод") == _projects_of(con, "ru", "сахарный завод") == {
+        sugar_id}
+
+
+def test_a_translated_mention_matching_two_plants_equally_stays_alone(
+        con: duckdb.DuckDBPyConnection) -> None:
+    gas = {"project": "gas chemical complex", "product": "urea", "company": None, "region": "KZ-31"}
+    sugar = {"project": "sugar plant", "product": "sugar", "company": None, "region": "KZ-31"}
+    report(con, 8, MAY, [fd("status", "planned", None, **gas), fd("capacity", 1.2e6, "t", **gas),
+                         fd("status", "planned", None, **sugar), fd("jobs", 700.0, "jobs", **sugar)])
+    report(con, 8, MAY, lang="ru", facts=[
+        fd("status", "planned", None, project="Предприятие", region="KZ-31", **WEAK)])
+    resolve_all(con)
+    alone = _projects_of(con, "ru", "Предприятие")
+    assert alone.isdisjoint(_projects_of(con, "en", "gas chemical complex")
+                            | _projects_of(con, "en", "sugar plant"))
+
+
+def test_a_translated_mention_whose_figures_match_nothing_is_placed_by_its_label(
+        con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 7, MAY, [fd("investment", 1.5e9, "USD", project="copper smelting plant")])
+    # Figures the English version does not state: the label rules place them, as without a
+    # translation ("медеплавильный завод" of KAZ Minerals is the smelter; "заводе" names nothing).
+    report(con, 7, MAY, lang="ru", facts=[
+        fd("commissioning", 2028.0, "year", project="медеплавильный завод"),
+        fd("jobs", 1000.0, "jobs", project="заводе", **WEAK)])
+    resolve_all(con)
+    (smelter,) = _projects_of(con, "en", "copper smelting plant")
+    assert _projects_of(con, "ru", "медеплавильный завод") == {smelter}
+    assert smelter not in _projects_of(con, "ru", "заводе")
+
+
+def test_figures_never_join_versions_of_different_releases(con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 7, MAY, [fd("capacity", 300000.0, "t", project="copper smelting plant")])
+    report(con, 9, MAY, lang="ru", facts=[fd("capacity", 300000.0, "t", project="Завод", **WEAK)])
+    resolve_all(con)
+    assert _projects_of(con, "ru", "Завод") != _projects_of(con, "en", "copper smelting plant")
+
+
+def test_without_an_english_version_the_kazakh_one_follows_the_russian(
+        con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 7, MAY, lang="ru", facts=[
+        fd("capacity", 300000.0, "t", project="медеплавильный завод")])
+    report(con, 7, MAY, lang="kk", facts=[fd("capacity", 300000.0, "t", project="зауыт", **WEAK)])
+    resolve_all(con)
+    assert _projects_of(con, "kk", "зауыт") == _projects_of(con, "ru", "медеплавильный завод")
+
+
+def test_curation_overrides_the_alignment_of_translations(con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 7, MAY, [fd("capacity", 300000.0, "t", project="copper smelting plant"),
+                         fd("jobs", 1000.0, "jobs", project="copper smelting plant")])
+    report(con, 7, MAY, lang="ru", facts=[fd("capacity", 300000.0, "t", project="Завод", **WEAK),
+                                          fd("jobs", 1000.0, "jobs", project="Завод", **WEAK)])
+    resolve_all(con)
+    (smelter,) = _projects_of(con, "en", "copper smelting plant")
+    assert _projects_of(con, "ru", "Завод") == {smelter}
+    apart = split_project(con, smelter, r"^завод$", "the Russian version's plant", "analyst")
+    resolve_all(con)
+    assert _projects_of(con, "ru", "Завод") == {apart}
+    assert _projects_of(con, "en", "copper smelting plant") == {smelter}
+
+
+def test_the_label_of_a_project_is_english_when_it_has_an_english_mention(
+        con: duckdb.DuckDBPyConnection) -> None:
+    report(con, 7, "2025-05-16T10:00:00+05:00", [fd("capacity", 300000.0, "t")])
+    report(con, 7, "2025-05-16T10:00:00+05:00", lang="ru",
+           facts=[fd("capacity", 300000.0, "t", project="медеплавильный завод")])
+    report(con, 12, "2025-09-01T10:00:00+05:00", lang="ru",
+           facts=[fd("jobs", 1000.0, "jobs", project="медеплавильный завод")])
+    resolve_all(con)
+    # one English label against the same Russian label twice
+    assert con.execute("SELECT label FROM projects").fetchall() == [("copper smelter",)]
+
+
+DEV_TRANSLATIONS = [  # dev-en-000 and dev-ru-000 are one release (40000) in two languages
+    ("copper smelting plant", "медеплавильный завод"),
+    ("Qarmet modernisation programme", "программа модернизации Qarmet"),
+    ("hot-briquetted iron plant", "завод по производству горячебрикетированного железа"),
+    ("potassium chloride enrichment and production complex",
+     "горно-обогатительный комплекс на базе месторождения Сатимола"),
+    ("ammonia and urea complex", "аммиачно-карбамидный комплекс KazAzot Prime"),
+]
+
+
+@pytest.mark.parametrize(("english", "russian"), DEV_TRANSLATIONS)
+def test_dev_release_in_two_languages_has_one_project_per_plant(
+        dev: duckdb.DuckDBPyConnection, english: str, russian: str) -> None:
+    assert ids(dev, "dev-ru-000", russian) == ids(dev, "dev-en-000", english)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    (("investment", None, "KZT", 450e9, None, None), ("investment", None, "KZT", 450e9, None, None),
+     True),
+    (("jobs", "permanent", "jobs", 800.0, None, None), ("jobs", "permanent", "jobs", 803.0, None, None),
+     True),
+    (("investment", None, "KZT", 450e9, None, None), ("investment", None, "KZT", 460e9, None, None),
+     False),
+    (("investment", None, "KZT", 450e9, None, None), ("investment", None, "USD", 450e9, None, None),
+     False),
+    (("capacity", None, "t", 5e5, None, None), ("investment", None, "t", 5e5, None, None), False),
+    (("jobs", "construction", "jobs", 1000.0, None, None), ("jobs", None, "jobs", 1000.0, None, None),
+     False),
+    (("status", None, None, None, None, "planned"), ("status", None, None, None, None, "planned"),
+     True),
+    (("status", None, None, None, None, "planned"),
+     ("status", None, None, None, None, "under_construction"), False),
+    (("commissioning", None, "year", 2029.0, None, None),
+     ("commissioning", None, "year", 2029.0, None, None), True),
+    (("commissioning", None, "year", 2029.0, None, None),
+     ("commissioning", None, "year", 2030.0, None, None), False),  # within 0.5 %, not one year
+    (("capacity", None, "t", 1e6, 2e6, None), ("capacity", None, "t", 1e6, 3e6, None), False),
+    (("capacity", None, "t", 1e6, 2e6, None), ("capacity", None, "t", 1e6, None, None), True),
+])
+def test_same_figure(a: tuple[Any, ...], b: tuple[Any, ...], same: bool) -> None:
+    assert same_figure(Figure(*a), Figure(*b)) is same
+    assert same_figure(Figure(*b), Figure(*a)) is same
