@@ -9,7 +9,9 @@ product and a region say about a project, and whether a mention fits a cluster o
 * evidence, at least one needed: the same company; a shared proper name (a route written
   "Bakhty-Ayagoz" or "from Bakhty to Ayagoz" gives the same names); or the same product family
   and facility type in compatible regions (one side may name no company);
-* a score ranks the clusters that pass: evidence first, then the share of label words;
+* a score ranks the clusters that pass: evidence first, then the share of label words, read
+  against the cluster's labels in the mention's language when it has some (a project's
+  Russian labels would otherwise dilute how well an English label fits its English ones);
 * translations: two facts of one release id in two languages state the same figure when metric,
   unit and value agree (within 0.5 %; jobs of the same kind, status the same word,
   commissioning the same year): see :func:`same_figure` and ``warehouse/projects.py``.
@@ -237,7 +239,7 @@ def score(m: Mention, c: Cluster) -> tuple[int, float] | None:
     in_region = m.region is not None and bool(c.attr("region"))
     if not (same_company or shared_name or (m.families & families and same_facility and in_region)):
         return None
-    words = c.union("words")
+    words = c.words_in(m.lang)  # within the mention's language: see Cluster.words_in
     overlap = len(m.words & words) / max(1, len(m.words | words))
     # Weak types count here (two "programmes" of one company are likelier one than a programme
     # and a furnace conversion); the label's words break the remaining ties.

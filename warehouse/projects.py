@@ -19,7 +19,8 @@ shared proper name, or the same product family and facility type in compatible r
 * otherwise two labels of one release version are never one project;
 * the best-scoring cluster wins; a tie of evidence between clusters of different companies is
   ambiguous and the mention starts its own project (an analyst can merge it), unless the
-  label's words clearly point to one of them.
+  label's words clearly point to one of them (compared with the project's labels in the
+  mention's language, when it has some: its Russian labels do not blur an English match).
 
 Portfolio-scope facts never join projects: they are keyed by region, company and label.
 Candidates are found through an index (company, proper name, region + product family), so a
@@ -124,6 +125,14 @@ class Cluster:
 
     def union(self, name: str) -> set[str]:
         return set().union(*(getattr(m, name) for m in self.basis)) if self.basis else set()
+
+    def words_in(self, lang: str) -> set[str]:
+        """The label words of the project's ``lang`` labels, or of all its labels when it has
+        none in ``lang``: words are compared within a language, so a project's Russian labels
+        ("медеплавильный завод") do not dilute how well an English label matches its English
+        ones (and the reverse)."""
+        same = [m.words for m in self.basis if m.lang == lang]
+        return set().union(*same) if same else self.union("words")
 
 
 # Portfolio labels that name no set of projects (the extractor's placeholder)

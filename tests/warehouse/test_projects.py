@@ -268,6 +268,36 @@ def test_a_mention_without_company_joins_the_project_its_label_names(
     assert rows[3] != rows[1]
 
 
+def test_the_label_words_of_other_languages_do_not_blur_which_project_a_label_names(
+        con: duckdb.DuckDBPyConnection) -> None:
+    """As above, but the smelter's project also has Russian releases of its own (other release
+    ids): their words ("никелеплавильный завод") must not dilute how well "nickel smelting
+    plant" matches the project's English labels, or the tie-break loses it."""
+    nickel = {"product": "nickel", "region": "KZ-10"}
+    report(con, 1, "2024-01-10T10:00:00+05:00",
+           [fd("status", "planned", None, project="nickel smelting plant", company=None,
+               **{**nickel, "region": "KZ-63"})])
+    report(con, 2, "2024-05-10T10:00:00+05:00",
+           [fd("investment", 9.0e8, "USD", project="nickel smelter", company="Altai Nickel",
+               **nickel)])
+    report(con, 12, "2024-05-10T10:00:00+05:00", lang="ru",
+           facts=[fd("status", "planned", None, project="никелеплавильный завод",
+                     company="Altai Nickel", **nickel)])
+    report(con, 13, "2024-08-10T10:00:00+05:00", lang="ru",
+           facts=[fd("investment", 9.0e8, "USD", project="никелеплавильный завод Altai Nickel LLP",
+                     company="Altai Nickel LLP", **nickel)])
+    report(con, 3, "2024-05-10T12:00:00+05:00",
+           [fd("investment", 9.0e8, "USD", project="nickel mill near Zaysan",
+               company="Sino Builders", **nickel)])
+    report(con, 4, "2025-03-01T10:00:00+05:00",
+           [fd("status", "under_construction", None, project="nickel smelting plant",
+               company=None, **nickel)])
+    resolve_all(con)
+    rows = _projects_by_release(con)
+    assert rows[1] == rows[2] == rows[12] == rows[13] == rows[4]
+    assert rows[3] != rows[1]
+
+
 def test_a_phase_and_its_whole_stay_apart_even_for_one_company(
         con: duckdb.DuckDBPyConnection) -> None:
     hbi = {"product": "hot-briquetted iron", "region": "KZ-39", "company": "ERG"}
