@@ -27,7 +27,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from extractors import ru_phrases
+from extractors import kk_phrases, ru_phrases
 from extractors.pipeline import Mention
 
 # Clause boundaries inside a sentence: coordination that usually starts a new statement.
@@ -35,11 +35,13 @@ from extractors.pipeline import Mention
 _CLAUSE_RE = {
     "en": re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+"),
     "ru": re.compile(r",\s+(?:а также|а|но|и|тогда как)\s+|;\s+"),
+    "kk": re.compile(r",\s+(?:ал|бірақ|алайда|сондай-ақ)\s+|;\s+"),
 }
 # A sentence that continues a total: "They will create ...", "Их реализация позволит ..."
 _PRONOUN_START = {
     "en": ("they ", "their ", "these ", "of these", "all of them", "together they"),
     "ru": ("они ", "их ", "эти ", "из них"),
+    "kk": ("олар ", "олардың ", "бұл жобалар", "осы жобалар", "оларды "),
 }
 
 
@@ -252,6 +254,14 @@ def _introduces_project(ctx: DocContext, sents: range) -> bool:
             if m.kind == "company":
                 return True
             if m.kind == "facility" and m.key != "project":
+                if ctx.lang == "kk":
+                    # no articles: a bare facility noun ("Зауытта ...") refers back, one with
+                    # attributes ("цемент зауыты") introduces a project
+                    label = kk_phrases.noun_phrase(ctx.text, ctx.sentences[j].start, m.start,
+                                                   m.end)[0]
+                    if " " in label:
+                        return True
+                    continue
                 before = ctx.text[max(0, m.start - 20):m.start]
                 if not _ANAPHORIC.search(before):
                     return True
@@ -315,7 +325,7 @@ def facility_product(ctx: DocContext, i: int, plural: bool = False) -> str | Non
         for p in reversed([p for p in products if p.end <= f.start]):
             gap = text[p.end:cursor].strip().lower()
             if gap in ("", "smelting", "processing", "production", "-") or \
-                    (joined and gap in ("and", "и")):
+                    kk_phrases.makes_gap(gap) or (joined and gap in ("and", "и", "және")):
                 joined.insert(0, p.key)
                 cursor = p.start
             else:
@@ -362,6 +372,8 @@ def label_of(ctx: DocContext, i: int, f: Mention) -> str:
     adjectives, both in the nominative)."""
     if ctx.lang == "ru":
         return ru_phrases.noun_phrase(ctx.text, ctx.sentences[i].start, f.start, f.end)
+    if ctx.lang == "kk":
+        return kk_phrases.noun_phrase(ctx.text, ctx.sentences[i].start, f.start, f.end)[0]
     words = ctx.text[max(ctx.sentences[i].start, f.start - 60):f.start].split()
     mods: list[str] = []
     for w in reversed(words):
@@ -389,4 +401,4 @@ def coordinated_facilities(ctx: DocContext, i: int, start: int, end: int) -> lis
     return found
 
 
-_AND = (" and ", " и ")
+_AND = (" and ", " и ", " және ")

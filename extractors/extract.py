@@ -4,8 +4,8 @@ Contract (FACTS.md):
 
 - every fact's ``evidence == text[start:end]``; ``sentence`` is the text of its sentence;
   facts are sorted by ``start``;
-- English and Russian rules (``EXTRACTOR_VERSIONS``); for any other language (Kazakh
-  included) the result is ``[]``: no rules yet, documented rather than guessed;
+- English, Russian and Kazakh rules (``EXTRACTOR_VERSIONS``); for any other language the
+  result is ``[]``: no rules, documented rather than guessed;
 - never raises on arbitrary text (a malformed pattern file is a ``PatternError`` at build time,
   a programming error, not a property of the text).
 
@@ -44,7 +44,8 @@ EXTRACTOR_VERSION = "en-1.2"  # the English rules; bump on any rule change
 # Per-language rule versions (the lead stores EXTRACTOR_VERSION today; Russian rules are new).
 # ru-1.3: Russian project labels are nominative noun phrases (adjectives + facility noun, what it
 # makes, its company or place), a bare noun takes the fuller mention before it (labels.py)
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.3"}
+# kk-1.0: first Kazakh rules (patterns/*.kk.jsonl, labels from kk_phrases.py)
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.3", "kk": "kk-1.0"}
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,14 @@ class LanguageRules:
     year_of_words: frozenset[str]  # "projects of this year": a relative year that dates nothing
     countable: frozenset[str]  # products counted in pieces the normaliser does not map yet
     one_of: tuple[str, ...]  # "one of the (key|largest) projects" names a single project
+    # Kazakh puts the rate before the figure ("жылына 500 мың тонна"): a period cue ending
+    # right before the figure counts as well as one after it
+    period_before: bool = False
+    # Kazakh years carry their postpositions after the digits ("2029 жылы", "2028 жылға дейін"):
+    # such an expression is not a bare year; its last word plays the part of the prefix
+    year_suffix: bool = False
+    # first words of a year phrase that date a capacity target ("by 2028 ... 9 million tonnes")
+    target_year_words: tuple[str, ...] = ("by", "in")
 
 
 RULES: dict[str, LanguageRules] = {
@@ -119,6 +128,29 @@ RULES: dict[str, LanguageRules] = {
         one_of=("одним из", "один из", "одна из", "одного из", "одной из", "одним из крупнейших",
                 "одним из ключевых", "один из крупнейших", "один из ключевых", "одним из крупных"),
     ),
+    # Kazakh: qualifiers and postpositions follow the figure ("1 000-нан астам", "2028 жылға
+    # дейін") and are part of the figure and year expressions (figures.kk.jsonl, years.kk.jsonl)
+    "kk": LanguageRules(
+        people_words=frozenset({"адам", "адамды", "адамның", "адамға", "қызметкер", "маман",
+                                "жұмысшы"}),
+        count_noun=re.compile(r"^(?:жоба|бастама)[а-яәғқңөұүһі]*(?:-[а-яәғқңөұүһі]+)?$"),
+        scale_words=frozenset({"мың", "млн", "млрд", "трлн", "миллион", "миллиард",
+                               "триллион"}),
+        relative_years=(("келесі жылы", 1), ("келер жылы", 1), ("биыл", 0)),
+        max_prefixes=(),
+        # "2020 жылдан бастап" (since 2020), "2015 жылдан бері", "2030 жылдан кейін"
+        skip_year_words=frozenset({"бастап", "бері", "кейін", "жылдан", "жылдың", "жылғы"}),
+        plan_period_word=None,
+        scheduled_words=frozenset(),
+        not_news_before_launched=frozenset(),
+        auxiliaries=(),
+        year_of_words=frozenset(),
+        countable=frozenset(),
+        one_of=("бірі", "бірі болып табылатын", "ірі жобалардың бірі"),
+        period_before=True,
+        year_suffix=True,
+        target_year_words=("жылы", "жылға", "дейін", "қарай"),
+    ),
 }
 _DISTRACTOR_AFTER_LIMIT = 40  # characters after a money figure searched for "to support" etc.
 
@@ -126,7 +158,7 @@ _DISTRACTOR_AFTER_LIMIT = 40  # characters after a money figure searched for "to
 def extract(text: str, lang: str = "en", published: str | None = None) -> list[Fact]:
     """Facts of one release ``text`` in ``lang``; ``published`` (ISO date) dates "this year".
 
-    ``lang`` is ``en`` or ``ru``; returns ``[]`` for other languages (no rules) and for text
+    ``lang`` is ``en``, ``ru`` or ``kk``; returns ``[]`` for other languages (no rules) and for text
     without facts. Never raises on arbitrary text.
     """
     try:
@@ -159,6 +191,7 @@ class _Extraction:
         self.text = scan.text
         self.lang = scanner.lang
         self.rules = rules
+        self._figure_start: dict[int, int] = {}  # end -> start of the figures read
         self.published_year = _year_of(published)
         self.rev = scan.low[::-1]  # prefixes are matched backwards (``Scanner.*_prefixes``)
         self.ctx = DocContext(self.text, scan.sentences, collect_mentions(scanner, scan),
@@ -167,7 +200,11 @@ class _Extraction:
         self.year_spans: list[tuple[int, int, str | None]] = []
         for c in scan.years:
             prefix = scanner.year_prefixes.before(self.rev, c.start)
-            if prefix is None:
+            if prefix is None and rules.year_suffix and " " in self.text[c.start:c.end]:
+                # "2029 жылы", "2028 жылға дейін": the postposition at the end
+                last = self.text[c.start:c.end].rsplit(None, 1)[-1].lower()
+                self.year_spans.append((c.start, c.end, last))
+            elif prefix is None:
                 self.year_spans.append((c.start, c.end, None))
             else:
                 first = self.text[prefix[0]:c.start].split(None, 1)[0].lower()
@@ -214,6 +251,7 @@ class _Extraction:
             if i < 0:
                 continue
             span_text = text[start:end]
+            self._figure_start[end] = start
             parsed = parse_figure(span_text, self.lang)
             if parsed is not None and parsed.unit is None and not parsed.flags:
                 # stopgap until the normaliser knows these nouns (reported to its owner)
@@ -328,6 +366,14 @@ class _Extraction:
         """Period named after a figure before the clause ends ("... of coal per year")."""
         ctx = self.ctx
         _, c_end = ctx.sentences[i].clause_span(end)
+        if self.rules.period_before:
+            # "тәулігіне 6 мың тонна ..., жылына 110 мың тонна": the cue right before wins
+            start = self._figure_start.get(end)
+            if start is not None:
+                for m in ctx.sentences[i].mentions:
+                    if m.kind == "cue" and m.key.startswith("period_") and m.end <= start \
+                            and not self.text[m.end:start].strip():
+                        return m.key[len("period_"):]
         for m in ctx.sentences[i].mentions:
             if m.kind == "cue" and end <= m.start <= end + 80 and m.end <= c_end \
                     and m.key.startswith("period_"):
@@ -618,7 +664,7 @@ class _Extraction:
     def _target_year(self, i: int, pos: int) -> int | None:
         ctx = self.ctx
         for a, b, first in self.year_spans:
-            if first not in ("by", "in"):
+            if first not in self.rules.target_year_words:
                 continue
             if ctx.sentence_index(a) == i:
                 y = self._parse_year(self.text[a:b])

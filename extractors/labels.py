@@ -50,7 +50,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from extractors import attribution as attr
-from extractors import ru_phrases
+from extractors import kk_phrases, ru_phrases
 from extractors.attribution import DocContext
 from extractors.pipeline import Mention
 
@@ -248,6 +248,8 @@ def _sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
         return []
     if ctx.lang == "ru":
         return _ru_sentence_candidates(ctx, j, seen, facilities, matches.get("programme", ()))
+    if ctx.lang == "kk":
+        return _kk_sentence_candidates(ctx, j, seen, facilities)
     if not matches:  # facility nouns only (most sentences)
         plain: list[Candidate] = []
         for f in facilities:
@@ -681,3 +683,31 @@ def _ru_name_after(ctx: DocContext, j: int, pos: int) -> tuple[str, int]:
     if any(r.start == m.start(1) for r in ctx.mentions_of(j, "region")):
         return "", pos
     return " " + " ".join(m.group(1).split()), m.end()
+
+
+def _kk_sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
+                            facilities: list[Mention]) -> list[Candidate]:
+    """Kazakh candidates of sentence ``j``: facility nouns in the nominative with the attributes
+    before them (``kk_phrases``); "жоба" (project) and a bare noun that repeats one named
+    before ("зауыт" after "темір рудасын ... өңдейтін зауыт") take the fuller label."""
+    s = ctx.sentences[j]
+    out: list[Candidate] = []
+    for k, m in enumerate(facilities):
+        nxt = facilities[k + 1] if k + 1 < len(facilities) else None
+        if nxt is not None and nxt.start > m.start and not ctx.text[m.end:nxt.start].strip():
+            continue  # "жылыжай кешені": the first noun is an attribute of the second
+        label, start = kk_phrases.noun_phrase(ctx.text, s.start, m.start, m.end)
+        head = label.split()[-1].lower()
+        earlier = seen + out
+        if m.key == "project" or " " not in label:
+            # the same kind of facility, else the project named last ("Кәсіпорында" after
+            # "жылыжай кешені")
+            same = [c for c in earlier if c.kind == m.key] or [c for c in earlier if c.kind]
+            if same:
+                prev = same[-1]
+                out.append(prev._replace(start=start, end=m.end, sentence=j))
+                continue
+            if m.key == "project":
+                continue
+        out.append(Candidate(start, m.end, j, label, head, kind=m.key, nouns=(head,)))
+    return out

@@ -52,7 +52,9 @@ def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
             if kind == "company":
                 key = text[start:end]  # as written, not the id's slug
             append(_new(Mention, (kind, key, extra, start, end)))
-    if legal_forms:
+    if legal_forms and scanner.lang == "kk":
+        out.extend(_kk_company_mentions(scan, sorted(set(legal_forms))))
+    elif legal_forms:
         out.extend(_company_mentions(scan, scanner.lang, sorted(set(legal_forms))))
     if scanner.lang == "en":
         out.extend(_introduced_companies(text, [m for m in out if m.kind == "company"]))
@@ -203,4 +205,36 @@ def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]])
         if j > end and doc[start].text == "JSC":
             a, b = _chars(doc, s_start, end, j)
             out.append(Mention("company", text[a:b], "", a, b))
+    return out
+
+
+# Kazakh puts the legal form after the name: "«Jambyl Cement» ЖШС", "Qarmet АҚ" (spaCy has no
+# Kazakh tokeniser; the name is read with expressions: a quoted name, else up to three
+# capitalised words right before the legal form)
+_KK_QUOTED_BEFORE = re.compile(r"[«\"“]([^«»\"“”\n]{1,60})[»\"”]\s*$")
+_KK_CAPS_BEFORE = re.compile(r"(?<![\w-])((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*\s+){0,2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*)\s+$")
+_KK_QUOTED_AFTER = re.compile(r"\s*[«\"“]([^«»\"“”\n]{1,60})[»\"”]")
+
+
+def _kk_company_mentions(scan: Scan, legal_forms: list[tuple[int, int]]) -> list[Mention]:
+    text = scan.text
+    starts = [s for s, _ in scan.sentences]
+    out: list[Mention] = []
+    for lf_start, lf_end in legal_forms:
+        i = bisect_right(starts, lf_start) - 1
+        if i < 0:
+            continue
+        s_start, s_end = scan.sentences[i]
+        lo = max(s_start, lf_start - _WINDOW)
+        m = _KK_QUOTED_BEFORE.search(text, lo, lf_start)
+        if m is not None:
+            out.append(Mention("company", m.group(1), "", m.start(1), m.end(1)))
+            continue
+        m = _KK_CAPS_BEFORE.search(text, lo, lf_start)
+        if m is not None and m.start(1) != s_start:
+            out.append(Mention("company", m.group(1), "", m.start(1), m.end(1)))
+            continue
+        m = _KK_QUOTED_AFTER.match(text, lf_end, s_end)
+        if m is not None:
+            out.append(Mention("company", m.group(1), "", m.start(1), m.end(1)))
     return out

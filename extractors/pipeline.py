@@ -36,7 +36,7 @@ from spacy.language import Language
 
 from extractors.patterns_io import PatternEntry, expand, load_patterns, trie_regex
 
-SUPPORTED_LANGS = ("en", "ru")
+SUPPORTED_LANGS = ("en", "ru", "kk")
 
 # Abbreviations after which a full stop does not end the sentence ("No. 5", "Co., Ltd. (NFC)").
 _ABBREVIATIONS = (
@@ -50,7 +50,7 @@ _ABBREVIATIONS = (
 # letter, digit or opening quote, unless the full stop closes an abbreviation or an initial;
 # a line break always ends one. The expression starts with the set of stop characters, so that
 # ``re`` skips to them in C; the abbreviations are grouped by length into one look-behind each.
-_TAIL = r"[\"'”’»)]*[ \t]+(?=[\"“‘«(]?[A-ZА-ЯЁ0-9])"
+_TAIL = r"[\"'”’»)]*[ \t]+(?=[\"“‘«(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])"
 
 
 def _abbreviation_lookbehinds() -> str:
@@ -456,6 +456,10 @@ def get_nlp(lang: str = "en") -> Language:
     return _blank(lang)
 
 
+# spaCy has no Kazakh language class: its multi-language tokeniser stands in
+_SPACY_LANG = {"kk": "xx"}
+
+
 @lru_cache(maxsize=4)
 def _blank(lang: str) -> Language:
-    return spacy.blank(lang)
+    return spacy.blank(_SPACY_LANG.get(lang, lang))

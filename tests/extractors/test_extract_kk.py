@@ -1,0 +1,185 @@
+"""Kazakh rules (``patterns/*.kk.jsonl``, ``kk_phrases``) on short texts written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractors import kk_phrases
+from extractors.extract import EXTRACTOR_VERSIONS, RULES, extract
+from extractors.fact import Fact
+from extractors.normalize import parse_figure
+from extractors.pipeline import SUPPORTED_LANGS
+
+PUBLISHED = "2025-05-01"
+
+
+def facts_of(text: str) -> list[Fact]:
+    return extract(text, "kk", PUBLISHED)
+
+
+def only(text: str, metric: str) -> Fact:
+    found = [f for f in facts_of(text) if f.metric == metric]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_kazakh_is_a_supported_language() -> None:
+    assert "kk" in SUPPORTED_LANGS and "kk" in RULES
+    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.0"
+
+
+# (text, metric, expected fields) - one row per behaviour
+KK_CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # money: scale word, currency with a case ending, qualifiers before and after the figure
+    ("Павлодар облысында ферроқорытпа зауытын салуға 120 млрд теңге инвестиция салынады.",
+     "investment", {"value": 120e9, "unit": "KZT", "qualifier": "eq", "region": "KZ-55",
+                    "scope": "project", "product": "ferroalloy"}),
+    ("Зауыттың құны шамамен 12 млрд теңге.",
+     "investment", {"value": 12e9, "unit": "KZT", "qualifier": "approx"}),
+    ("Кешенге 45 млрд теңгеге жуық қаражат жұмсалады.",
+     "investment", {"value": 45e9, "unit": "KZT", "qualifier": "approx"}),
+    ("Жобаның жалпы құны 1 трлн теңгеден астам.",
+     "investment", {"value": 1e12, "unit": "KZT", "qualifier": "min"}),
+    ("Петропавл маңында 300 млн АҚШ доллары тұратын астық өңдеу кешені салынады.",
+     "investment", {"value": 300e6, "unit": "USD", "region": "KZ-59", "product": "grain",
+                    "project": "астық өңдеу кешені"}),
+    ("Оның 15 млрд теңгесі Даму банкінің несиесі есебінен қаржыландырылады, ал зауыт салынады.",
+     "investment", {"value": 15e9, "unit": "KZT"}),
+    # capacity: the rate before the figure ("жылына"), product after it
+    ("Шахтаның қуаты жылына 3 млн тонна көмір болады.",
+     "capacity", {"value": 3e6, "unit": "t", "period": "year", "product": "coal"}),
+    ("Ақсу қаласында қуаты 80 МВт күн электр станциясы салынып жатыр.",
+     "capacity", {"value": 80, "unit": "MW", "product": "electricity", "region": "KZ-55",
+                  "project": "күн электр станциясы"}),
+    ("Станция жылына 250 млн кВт·сағ электр энергиясын өндіреді.",
+     "capacity", {"value": 250e3, "unit": "MWh", "period": "year", "product": "electricity"}),
+    ("Зауыттың қуаты 2028 жылға қарай жылына 600 мың тоннаға дейін артады.",
+     "capacity", {"value": 6e5, "unit": "t", "qualifier": "max", "target_year": 2028}),
+    # jobs: kind words between the number and "жұмыс орны", suffixes on the number
+    ("Жаңа кәсіпорын 1 500-ден астам тұрақты жұмыс орнын ашады.",
+     "jobs", {"value": 1500, "unit": "jobs", "qualifier": "min", "kind": "permanent"}),
+    ("Фабриканың құрылысы кезінде 700 уақытша жұмыс орны құрылады.",
+     "jobs", {"value": 700, "unit": "jobs", "kind": "temporary"}),
+    ("Зауытта 200 адам жұмыс істейді.",
+     "jobs", {"value": 200, "unit": "jobs", "kind": None}),
+    ("Құрылыс кезеңінде теміржолда 900-ге жуық адам жұмысқа тартылады.",
+     "jobs", {"value": 900, "unit": "jobs", "qualifier": "approx", "kind": "construction"}),
+    # size and count
+    ("Шымкентте 40 гектар аумақта фармацевтика зауыты салынады.",
+     "size", {"value": 40, "unit": "ha", "region": "KZ-79", "project": "фармацевтика зауыты"}),
+    ("Ақтөбе облысында ұзындығы 95 км автомобиль жолы жөнделеді.",
+     "size", {"value": 95, "unit": "km", "region": "KZ-15"}),
+    ("Биыл өңірде жалпы құны 800 млрд теңге болатын 14 инвестициялық жоба іске асырылады.",
+     "count", {"value": 14, "unit": "projects", "scope": "portfolio"}),
+    # commissioning years: postpositions after the year
+    ("Ақтау қаласында су тұщыту зауытының құрылысы 2027 жылдың наурызында аяқталады.",
+     "commissioning", {"value": 2027, "when": "2027-03", "qualifier": "eq", "region": "KZ-47",
+                       "project": "су тұщыту зауыты"}),
+    ("Кешенді 2026-2027 жылдары іске қосу жоспарланған.",
+     "commissioning", {"value": 2026, "value_max": 2027, "qualifier": "range", "when": "2026/2027"}),
+    ("Станцияны 2028 жылға дейін пайдалануға беру көзделген.",
+     "commissioning", {"value": 2028, "qualifier": "max"}),
+    ("Зауыт келесі жылы іске қосылады.",
+     "commissioning", {"value": 2026, "qualifier": "eq"}),
+    # status and companies with a legal form after the name
+    ("Маңғыстау облысында «Caspian Salt» ЖШС тұз өңдейтін фабрика салып жатыр.",
+     "status", {"value": "under_construction", "company": "Caspian Salt", "region": "KZ-47",
+                "project": "тұз өңдейтін фабрика"}),
+    ("Қарағанды облысындағы болат құю зауыты пайдалануға берілді.",
+     "status", {"value": "commissioned", "region": "KZ-35", "product": "steel",
+                "project": "болат құю зауыты"}),
+    ("Рудный қаласында жаңа мектеп салу жоспарланып отыр.",
+     "status", {"value": "planned", "region": "KZ-39"}),
+    ("Жобаны Qazaq Agro Invest АҚ іске асырады, оның құны 18 млрд теңге.",
+     "investment", {"value": 18e9, "company": "Qazaq Agro Invest"}),
+]
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"), KK_CASES,
+                         ids=["kk-" + c[1] + str(i) for i, c in enumerate(KK_CASES)])
+def test_kazakh_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
+    fact = only(text, metric)
+    for key, value in expected.items():
+        assert getattr(fact, key) == value, (key, fact)
+    assert text[fact.start:fact.end] == fact.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Облыстың экспорты 2,3 млрд долларды құрады.",  # exports
+    "Өткен жылы кәсіпорындар бюджетке 14 млрд теңге салық төледі.",  # taxes
+    "Облыс бюджетінің кірісі 410 млрд теңге болды.",  # budget revenue
+    "Өнеркәсіп өнімінің көлемі 3,1 трлн теңгеге жетті.",  # output value
+    "Өңір экономикасы 6,2%-ға өсті.",  # growth
+    "Зауыт 2020 жылдан бастап жұмыс істейді.",  # "since 2020" dates no launch
+    "Елімізде жылына 12 млн тонна цемент өндірілді.",  # national output
+    "2024 жылдың қорытындысы бойынша жұмыспен қамту бағдарламасымен 3 мың жұмыс орны ашылды.",
+])
+def test_kazakh_distractors_are_not_facts(text: str) -> None:
+    assert [f for f in facts_of(text) if f.metric != "status"] == []
+
+
+def test_kazakh_year_of_construction_start_is_not_commissioning() -> None:
+    text = "Зауыттың құрылысы 2026 жылы басталады."
+    assert [f for f in facts_of(text) if f.metric == "commissioning"] == []
+
+
+def test_kazakh_construction_start_then_completion() -> None:
+    facts = facts_of("Зауыттың құрылысы 2024 жылы басталып, 2026 жылы аяқталады.")
+    assert [(f.metric, f.value, f.evidence) for f in facts] == [
+        ("commissioning", 2026, "2026 жылы")]
+
+
+def test_kazakh_planned_launch_is_not_a_planned_status() -> None:
+    text = "Станцияны 2026 жылы пайдалануға беру жоспарланған."
+    assert [f.metric for f in facts_of(text)] == ["commissioning"]
+
+
+def test_kazakh_portfolio_continued_by_a_pronoun() -> None:
+    text = ("Биыл облыста жалпы құны 500 млрд теңге болатын 12 жоба іске асырылады. "
+            "Олар 3 мыңнан астам жаңа жұмыс орнын ашады.")
+    jobs = only(text, "jobs")
+    assert (jobs.value, jobs.qualifier, jobs.scope) == (3000, "min", "portfolio")
+
+
+def test_kazakh_sentences_split_before_kazakh_capitals() -> None:
+    text = "Зауыт салынды. Қостанай облысында 300 жұмыс орны ашылды."
+    fact = only(text, "jobs")
+    assert fact.sentence == "Қостанай облысында 300 жұмыс орны ашылды."
+    assert fact.region == "KZ-39"
+
+
+def test_kazakh_bare_facility_takes_the_fuller_label_before_it() -> None:
+    text = ("Жамбыл облысында жылына 1 млн тонна цемент шығаратын зауыт салынады. "
+            "Кәсіпорында 400 тұрақты жұмыс орны ашылады.")
+    jobs = only(text, "jobs")
+    assert jobs.project == "цемент шығаратын зауыт"
+    assert jobs.product == "cement" and jobs.region == "KZ-31"
+
+
+def test_kazakh_one_status_per_listed_facility() -> None:
+    text = "Облыста құс фабрикасы, шыны зауыты және жел электр станциясы іске қосылды."
+    statuses = [f for f in facts_of(text) if f.metric == "status"]
+    assert [f.project for f in statuses] == ["құс фабрикасы", "шыны зауыты",
+                                             "жел электр станциясы"]
+
+
+@pytest.mark.parametrize(("surface", "nominative"), [
+    ("зауытта", "зауыт"), ("зауытты", "зауыт"), ("зауыттың", "зауыт"),
+    ("зауытының", "зауыты"), ("цемент зауытын", "цемент зауыты"),
+    ("кешенінде", "кешені"), ("электр станциясын", "электр станциясы"),
+    ("кәсіпорында", "кәсіпорын"), ("жылыжайды", "жылыжай"), ("Фабрикада", "Фабрика"),
+])
+def test_kazakh_facility_nouns_in_the_nominative(surface: str, nominative: str) -> None:
+    assert kk_phrases.nominative_noun(surface) == nominative
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("15 млрд теңгесі", 15e9, "KZT"),
+    ("250 млн кВт·сағ", 250e3, "MWh"),
+    ("40 мың МВт·сағ", 40e3, "MWh"),
+])
+def test_kazakh_units_the_normaliser_reads(text: str, value: float, unit: str) -> None:
+    fig = parse_figure(text, "kk")
+    assert fig is not None and (fig.value, fig.unit) == (value, unit)
