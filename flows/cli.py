@@ -104,11 +104,16 @@ def _run_flow(**params: Any) -> dict[str, Any]:
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
-    table = Table(title=f"run {summary.get('run_id')}", show_header=False)
+    table = Table(title=f"run {str(summary.get('run_id'))[:8]}", show_header=False)
     for key, value in summary.items():
         if key != "run_id":
             table.add_row(key.replace("_", " "), str(value))
     console.print(table)
+    if summary.get("failures"):
+        err_console.print(
+            f"{summary['failures']} page(s) could not be read; see `kzfacts sql \"SELECT * FROM "
+            "fetch_failures ORDER BY failed_at DESC\"`. Retryable ones are tried again next run. "
+            "No network here? `kzfacts demo` runs on a local copy of the site.")
 
 
 @app.command()

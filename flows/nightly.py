@@ -15,7 +15,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from extractors.errors import ExtractionError, TransientFetchError
+from extractors.errors import ExtractionError, FetchError, TransientFetchError
 from extractors.extract import EXTRACTOR_VERSIONS, extract_or_raise
 from extractors.release import Release
 from flows import alerts, crawl
@@ -68,13 +68,20 @@ def store_release_facts(
 
 @task(name="discover", cache_policy=NO_CACHE)
 def discover_task(
-    fetcher: Fetcher, con: duckdb.DuckDBPyConnection, lang: str, settings: Settings,
-    since: date | None, max_pages: int,
-) -> list[str]:
-    return crawl.plan_crawl(
-        fetcher, con, lang, settings.base_url, since, max_pages, settings.refetch_days,
-        datetime.now(UTC),
-    )
+    fetcher: Fetcher, con: duckdb.DuckDBPyConnection, lang: str, run_id: str,
+    settings: Settings, since: date | None, max_pages: int,
+) -> list[str] | None:
+    """The URLs to fetch for ``lang``, or None when the listing could not be read (recorded in
+    ``fetch_failures``; the other languages go on, the next run tries again)."""
+    try:
+        return crawl.plan_crawl(
+            fetcher, con, lang, settings.base_url, since, max_pages, settings.refetch_days,
+            datetime.now(UTC),
+        )
+    except FetchError as exc:
+        crawl.record_fetch_error(con, run_id, exc.url, exc)
+        get_run_logger().error("[%s] listing not read, skipped this run: %s", lang, exc)
+        return None
 
 
 @task(name="fetch-parse-extract-load", cache_policy=NO_CACHE, retries=1,
@@ -168,7 +175,10 @@ def _crawl_language(
     """Discover, then fetch-parse-extract-load each release of one language, counting."""
     logger = get_run_logger()
     release = release_task.with_options(retry_delay_seconds=settings.task_retry_delay)
-    urls = discover_task(fetcher, con, lang, settings, since, max_pages)
+    urls = discover_task(fetcher, con, lang, run_id, settings, since, max_pages)
+    if urls is None:
+        counters["failures"] += 1
+        return
     logger.info("[%s] %d releases to fetch", lang, len(urls))
     for done, url in enumerate(urls, start=1):
         outcome = _crawl_one(release, fetcher, con, url, run_id, lang)

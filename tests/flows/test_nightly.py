@@ -215,3 +215,22 @@ def test_a_release_whose_extraction_fails_is_kept_and_reextracted_later(
 
     assert versions == len(load_demo_releases()) and added > 0
     assert _counts(db)["facts"] == added
+
+
+def test_a_listing_that_cannot_be_read_skips_its_language_not_the_night(
+    tmp_path: Path, site: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows.localsite import Reply
+
+    monkeypatch.setenv("KZFACTS_MAX_RETRIES", "0")
+    site.override("/ru/news", Reply(status=500))
+    db = tmp_path / "kz.duckdb"
+
+    summary = _run(db, site)
+
+    assert summary["failures"] == 1
+    langs = _query(db, "SELECT DISTINCT lang FROM releases ORDER BY lang")
+    assert langs == [("en",), ("kk",)]
+    assert _query(db, "SELECT reason, url FROM fetch_failures") == [
+        ("transient", site.base_url + "/ru/news")]
+    assert _query(db, "SELECT status FROM runs") == [("completed",)]
