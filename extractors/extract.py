@@ -41,7 +41,7 @@ from extractors.pipeline import SUPPORTED_LANGS, Mention, Scan, Scanner, get_sca
 # counted as a programme, output sold / bought / lent and demand as distractors, dates of first
 # output and without a preposition ("moved to the first quarter of 2027")
 EXTRACTOR_VERSION = "en-1.2"  # the English rules; bump on any rule change
-# Per-language rule versions (the lead stores EXTRACTOR_VERSION today; Russian rules are new).
+# Per-language rule versions, stored with every fact (facts.extractor_version).
 # ru-1.3: Russian project labels are nominative noun phrases (adjectives + facility noun, what it
 # makes, its company or place), a bare noun takes the fuller mention before it (labels.py)
 # kk-1.0: first Kazakh rules (patterns/*.kk.jsonl, labels from kk_phrases.py)
