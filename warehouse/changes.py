@@ -22,8 +22,9 @@ Rules (the data dictionary repeats them):
 
 ``change_events`` holds the current set of changes: every detection recomputes it, inserts new
 ones, retracts those that no longer hold (merge, split, re-extraction) and revives those that do
-again. Alerts are queued in the same transaction, only for material changes whose newer report
-was first extracted in this run: re-extraction, merges and re-runs never alert.
+again. Alerts are queued in the same transaction, once, for material changes new to the table
+whose newer report was first extracted by a nightly run (this one, or one that stopped before its
+diff): re-extraction, merges, backfills and re-runs never alert.
 """
 
 from __future__ import annotations
@@ -347,9 +348,14 @@ def _store(con: duckdb.DuckDBPyConnection, changes: list[Change], run_id: str | 
                     " WHERE list_contains(?, change_id)", [now, run_id, retracted])
     queued = 0
     if alert and run_id is not None:
-        # Only reports first extracted in this run alert: never re-extraction or curation.
-        due = [c.change_id for c in changes
-               if c.new.first_run_id == run_id and is_material(c, thresholds)]
+        # A change alerts once, when first detected, if its newer report was first extracted by
+        # this run or by an earlier nightly run that stopped before its diff. Re-extraction and
+        # curation store their changes at once without alerting (refresh_changes), and backfill
+        # runs never alert, so neither can queue an alert later.
+        nightly_runs = {r[0] for r in con.execute(
+            "SELECT run_id FROM runs WHERE command IN ('run', 'demo')").fetchall()}
+        due = [c.change_id for c in new if is_material(c, thresholds)
+               and (c.new.first_run_id == run_id or c.new.first_run_id in nightly_runs)]
         if due:
             queued = queue_alerts(con, run_id, _payloads(con, due))
     log.info("changes: %d new, %d retracted, %d revived, %d alerts queued", len(new),
@@ -361,8 +367,8 @@ def detect_changes(
     con: duckdb.DuckDBPyConnection, run_id: str, thresholds: Thresholds | None = None,
     *, alert: bool = True,
 ) -> list[Change]:
-    """Bring ``change_events`` up to date and queue alerts for the material changes this run
-    brought, all in one transaction (the caller's, if any). Returns the changes new to the table.
+    """Bring ``change_events`` up to date and queue alerts for the material changes that nightly
+    runs brought (see the module docstring), all in one transaction (the caller's, if any). Returns the changes new to the table.
     ``alert=False`` (e.g. a backfill) records changes without queueing alerts."""
     with atomic(con):
         unresolved = con.execute(

@@ -234,3 +234,31 @@ def test_a_listing_that_cannot_be_read_skips_its_language_not_the_night(
     assert _query(db, "SELECT reason, url FROM fetch_failures") == [
         ("transient", site.base_url + "/ru/news")]
     assert _query(db, "SELECT status FROM runs") == [("completed",)]
+
+
+def test_a_run_that_stops_before_its_diff_has_its_alerts_sent_by_the_next(
+    tmp_path: Path, site: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows import nightly as nightly_module
+
+    db = tmp_path / "kz.duckdb"
+    with WebhookReceiver() as hook:
+        monkeypatch.setenv("KZFACTS_ALERT_URLS", json.dumps([hook.apprise_url()]))
+        _run(db, site)
+        site.set_releases(load_demo_releases(edited=True, newest_at=NEWEST))
+
+        def power_cut(*args: Any, **kwargs: Any) -> None:
+            raise RuntimeError("power cut before the diff")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(nightly_module, "diff_task", power_cut)
+            with pytest.raises(RuntimeError):
+                _run(db, site)
+        assert _query(db, "SELECT count(*) FROM release_versions")[0][0] == 10  # edit stored
+        assert _query(db, "SELECT count(*) FROM change_events")[0][0] == 0
+
+        _run(db, site)  # the next night diffs what the stopped one stored, and alerts once
+        _run(db, site)
+
+        assert len(hook.bodies) == 2
+        assert _query(db, "SELECT count(*) FROM alert_outbox WHERE status = 'sent'")[0][0] == 2
