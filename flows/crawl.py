@@ -85,12 +85,16 @@ def plan_crawl(
     refetch_days: int,
     now: datetime,
 ) -> list[str]:
-    """URLs to fetch for ``lang``: newly discovered releases (newest first), then releases
+    """URLs to fetch for ``lang``: newly discovered releases, oldest first, then releases
     published in the last ``refetch_days`` days (to catch edits), then releases whose fetch
-    failed for a retryable reason in that window, one URL per release."""
+    failed for a retryable reason in that window, one URL per release.
+
+    Oldest first, because discovery stops at the first listing page whose releases are all
+    known: if a run stops half-way, what it stored are the older ones, and the next run still
+    reaches the newer ones above them."""
     discovered = discover(
         fetcher, base_url, lang, lambda lg, rid: is_known(con, lg, rid), since, max_pages
-    )
+    )[::-1]
     recent = [_on_site(url, base_url) for url in recent_release_urls(con, lang, now, refetch_days)]
     retry = [_on_site(url, base_url) for url in failed_release_urls(con, lang, now, refetch_days)]
     plan: list[str] = []

@@ -36,23 +36,24 @@ def store_release_version(
     run_id: str,
     fetched_at: datetime,
 ) -> StoredVersion:
-    """Record a fetched release. A new content hash adds one version; the same content only
-    updates ``last_fetched_at``. The caller owns the transaction (one per release)."""
+    """Record a fetched release. Content that differs from the latest version adds one version
+    (even when it equals an older one); the same content only updates ``last_fetched_at``.
+    The caller owns the transaction (one per release)."""
     digest = release.content_hash()
-    row = con.execute(
-        "SELECT version FROM release_versions WHERE lang = ? AND release_id = ? AND content_hash = ?",
-        [release.lang, release.release_id, digest],
+    # Compare with the latest version only: an edit that restores earlier text (A -> B -> A) is
+    # a new report of the old figures and must be seen as one.
+    latest_row = con.execute(
+        "SELECT version, content_hash FROM release_versions WHERE lang = ? AND release_id = ?"
+        " ORDER BY version DESC LIMIT 1",
+        [release.lang, release.release_id],
     ).fetchone()
-    if row is not None:
+    if latest_row is not None and latest_row[1] == digest:
         con.execute(
             "UPDATE releases SET last_fetched_at = ? WHERE lang = ? AND release_id = ?",
             [fetched_at, release.lang, release.release_id],
         )
-        return StoredVersion("unchanged", row[0])
-    (latest,) = con.execute(
-        "SELECT coalesce(max(version), 0) FROM release_versions WHERE lang = ? AND release_id = ?",
-        [release.lang, release.release_id],
-    ).fetchone() or (0,)
+        return StoredVersion("unchanged", latest_row[0])
+    latest = latest_row[0] if latest_row is not None else 0
     version = latest + 1
     con.execute(
         "INSERT INTO release_versions (lang, release_id, version, content_hash, fetched_at, run_id,"
@@ -126,15 +127,15 @@ RETRYABLE_REASONS = ("transient", "captcha", "not_release", "parse_error", "http
 def failed_release_urls(
     con: duckdb.DuckDBPyConnection, lang: str, now: datetime, days: int
 ) -> list[str]:
-    """Release URLs that failed for a retryable reason in the last ``days`` days and are still
-    not stored: discovery stops at known listing pages, so it would never offer them again."""
+    """Release URLs that failed for a retryable reason, first less than ``days`` days ago, and
+    are still not stored: discovery stops at known listing pages, so it would never offer them
+    again. Counting from the first failure bounds the retries of a page that never mends."""
     rows = con.execute(
         "SELECT f.url, max(f.failed_at) AS last_failed FROM fetch_failures f"
-        " WHERE f.lang = ? AND f.release_id IS NOT NULL AND f.failed_at >= ?"
-        " AND list_contains(?, f.reason)"
+        " WHERE f.lang = ? AND f.release_id IS NOT NULL AND list_contains(?, f.reason)"
         " AND NOT EXISTS (SELECT 1 FROM releases r"
         "                 WHERE r.lang = f.lang AND r.release_id = f.release_id)"
-        " GROUP BY f.url ORDER BY last_failed DESC",
-        [lang, now - timedelta(days=days), list(RETRYABLE_REASONS)],
+        " GROUP BY f.url HAVING min(f.failed_at) >= ? ORDER BY last_failed DESC",
+        [lang, list(RETRYABLE_REASONS), now - timedelta(days=days)],
     ).fetchall()
     return [r[0] for r in rows]

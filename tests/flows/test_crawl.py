@@ -239,15 +239,16 @@ def test_crash_between_two_releases_keeps_the_first_and_nothing_of_the_second(
     assert crawl_release(fetcher, con, urls[0], "run-1", store_facts).status == "new"
     with pytest.raises(RuntimeError, match="power cut"):
         crawl_release(fetcher, con, urls[1], "run-1", store_facts)
-    assert con.execute("SELECT release_id FROM releases").fetchall() == [(31003,)]
-    assert con.execute("SELECT release_id FROM release_versions").fetchall() == [(31003,)]
-    assert con.execute("SELECT release_id FROM side_effects").fetchall() == [(31003,)]
+    # oldest first: what a stopped run leaves behind is the oldest part of the listing
+    assert con.execute("SELECT release_id FROM releases").fetchall() == [(31001,)]
+    assert con.execute("SELECT release_id FROM release_versions").fetchall() == [(31001,)]
+    assert con.execute("SELECT release_id FROM side_effects").fetchall() == [(31001,)]
 
     crash = False  # the re-run finds the two missing releases and stores them once
     stored_ids.clear()
     urls = plan_crawl(fetcher, con, "en", site.base_url, None, 5, 14, START)
-    # discovered first, then the recent release re-fetched to look for edits
-    assert [u.rsplit("-", 1)[1] for u in urls] == ["31002", "31001", "31003"]
+    # discovered first (oldest first), then the recent release re-fetched to look for edits
+    assert [u.rsplit("-", 1)[1] for u in urls] == ["31002", "31003", "31001"]
     assert [crawl_release(fetcher, con, url, "run-2", store_facts).status for url in urls] == \
         ["new", "new", "unchanged"]
     assert con.execute("SELECT release_id, version FROM release_versions ORDER BY 1"

@@ -46,8 +46,7 @@ CREATE TABLE release_versions (
     raw_page      BLOB,                         -- the fetched HTML, zlib-compressed
     parse_status  VARCHAR NOT NULL,             -- ok | fallback
     parse_warnings VARCHAR[],
-    PRIMARY KEY (lang, release_id, version),
-    UNIQUE (lang, release_id, content_hash)
+    PRIMARY KEY (lang, release_id, version)   -- a hash may come back: A -> B -> A is 3 versions
 );
 
 CREATE TABLE fetch_failures (
