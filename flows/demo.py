@@ -11,9 +11,11 @@ import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
 from rich.table import Table
 
+from extractors.errors import KzfactsError
 from flows.alert_text import format_figure, render_alert
 from flows.localsite import LocalSite, load_demo_releases
 from warehouse.db import connect
@@ -29,6 +31,7 @@ def run_demo(db_path: Path, console: Console) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.nightly import nightly
 
+    _refuse_a_real_warehouse(db_path)
     for stale in (db_path, db_path.with_name(db_path.name + ".wal")):
         stale.unlink(missing_ok=True)
     # Date the demo releases "yesterday" so the edited one is inside the re-fetch window.
@@ -36,7 +39,7 @@ def run_demo(db_path: Path, console: Console) -> None:
     with LocalSite(load_demo_releases(newest_at=newest), per_page=4) as site:
         console.rule(f"[bold]1. first night: crawling the demo site at {site.base_url}")
         first = nightly(db_path=str(db_path), base_url=site.base_url, request_delay=0.0,
-                        refetch_days=DEMO_REFETCH_DAYS, command="demo")
+                        refetch_days=DEMO_REFETCH_DAYS, command="demo", send_alerts=False)
         console.print(f"{first['versions_new']} releases stored, {first['facts_new']} facts "
                       f"extracted, {first['requests']} requests")
         _show_facts(db_path, console)
@@ -44,7 +47,7 @@ def run_demo(db_path: Path, console: Console) -> None:
         site.set_releases(load_demo_releases(edited=True, newest_at=newest))
         console.rule("[bold]2. the site edits a release; second night")
         second = nightly(db_path=str(db_path), base_url=site.base_url, request_delay=0.0,
-                         refetch_days=DEMO_REFETCH_DAYS, command="demo")
+                         refetch_days=DEMO_REFETCH_DAYS, command="demo", send_alerts=False)
         console.print(f"{second['versions_new']} new version(s), {second['changes_new']} "
                       f"change(s), {second['requests']} requests")
     _show_changes_and_alerts(db_path, console)
@@ -52,6 +55,25 @@ def run_demo(db_path: Path, console: Console) -> None:
     console.print(f"Warehouse: {db_path}. Try: kzfacts changes --db {db_path}; "
                   f"kzfacts projects list --db {db_path}; "
                   f"kzfacts sql 'SELECT * FROM current_figures' --db {db_path}")
+
+
+def _refuse_a_real_warehouse(db_path: Path) -> None:
+    """The demo starts afresh by deleting its file: never one that holds anything but demo
+    runs (someone typing ``--db kzfacts.duckdb`` must not lose the real warehouse)."""
+    if not db_path.exists():
+        return
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+        try:
+            others = con.execute("SELECT count(*) FROM runs WHERE command <> 'demo'").fetchone()
+        finally:
+            con.close()
+    except duckdb.Error as exc:
+        raise KzfactsError(f"{db_path} exists and is not a kzfacts demo warehouse ({exc}); "
+                           "choose another --db for the demo") from exc
+    if others and others[0]:
+        raise KzfactsError(f"{db_path} holds {others[0]} non-demo run(s): the demo would delete "
+                           "it; choose another --db for the demo")
 
 
 def _show_facts(db_path: Path, console: Console) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import duckdb
 from rich.console import Console
@@ -23,15 +24,35 @@ def reextract_all(
     progress_console: Console | None = None,
 ) -> tuple[int, int]:
     """Extract every stored version again under the current ``EXTRACTOR_VERSIONS``, one
-    transaction per version. Returns (versions processed, facts added). Versions already extracted by this
-    extractor version add nothing, so a re-run is a no-op. Changes are never detected here:
-    they compare the Government's reports, not our extractor versions."""
+    transaction per version. Returns (versions processed, facts added). Versions already
+    extracted by this extractor version add nothing, so a re-run is a no-op. Changes are
+    recomputed without alerting: they compare the Government's reports, not our extractor
+    versions."""
     where = "" if not langs else f"WHERE lang IN ({', '.join('?' for _ in langs)})"
     rows = con.execute(
         "SELECT lang, release_id, version, body_text, published_at FROM release_versions "
         f"{where} ORDER BY published_at, lang, release_id, version", langs or []
     ).fetchall()
     run_id = start_run(con, "reextract", None, langs or [])
+    added = 0
+    try:
+        added = _extract_rows(con, rows, run_id, progress_console)
+        # New facts need projects; refresh_changes recomputes changes without ever alerting.
+        projects.resolve_all(con)
+        changes.refresh_changes(con)
+    except Exception as exc:
+        finish_run(con, run_id, {"facts_new": added}, error=f"{type(exc).__name__}: {exc}")
+        raise
+    finish_run(con, run_id, {"facts_new": added})
+    log.info("re-extracted %d versions, %d facts added", len(rows), added)
+    return len(rows), added
+
+
+def _extract_rows(
+    con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]], run_id: str,
+    progress_console: Console | None,
+) -> int:
+    """Extract each stored version, one transaction each; returns the facts added."""
     added = 0
     with Progress(console=progress_console or Console(stderr=True),
                   disable=progress_console is None) as progress:
@@ -50,9 +71,4 @@ def reextract_all(
                     run_id=run_id,
                     extractor_version=EXTRACTOR_VERSIONS.get(lang, f"{lang}-none"),
                 )
-    # New facts need projects; refresh_changes recomputes changes without ever alerting.
-    projects.resolve_all(con)
-    changes.refresh_changes(con)
-    finish_run(con, run_id, {"facts_new": added})
-    log.info("re-extracted %d versions, %d facts added", len(rows), added)
-    return len(rows), added
+    return added

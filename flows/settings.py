@@ -1,8 +1,8 @@
 """The one typed settings object. Every setting has a default and a one-line help.
 
-Values come from ``KZFACTS_*`` environment variables or a ``kzfacts.toml``/``.env`` file in the
-working folder; command-line options override both. Alert URLs are secrets: read only from the
-environment, never logged (``SecretStr``).
+Values come from ``KZFACTS_*`` environment variables or a ``.env`` file in the working folder;
+command-line options override both. Alert URLs are secrets (``SecretStr``): keep them in the
+environment or a ``.env`` file readable only by the operator; they are never logged or stored.
 """
 
 from __future__ import annotations

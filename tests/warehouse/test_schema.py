@@ -9,8 +9,8 @@ import duckdb
 from warehouse.db import connect, migrate
 
 DOCUMENTED = ("runs", "releases", "release_versions", "fetch_failures", "extractions", "facts",
-              "projects", "product_families", "project_curation", "change_events", "alert_outbox", "latest_facts",
-              "figure_history", "current_figures", "changes")
+              "projects", "product_families", "project_curation", "change_events", "alert_outbox",
+              "alert_deliveries", "latest_facts", "figure_history", "current_figures", "changes")
 
 
 def test_every_column_has_a_comment(con: duckdb.DuckDBPyConnection) -> None:

@@ -19,3 +19,8 @@ CREATE TABLE alert_deliveries (
     sent_at       TIMESTAMPTZ NOT NULL,         -- when the channel accepted the alert
     PRIMARY KEY (alert_id, channel_hash)
 );
+
+COMMENT ON COLUMN alert_deliveries.alert_id IS 'alert_outbox.alert_id of the alert delivered';
+COMMENT ON COLUMN alert_deliveries.channel_hash IS 'sha256 of the Apprise URL (never the URL: it holds secrets)';
+COMMENT ON COLUMN alert_deliveries.channel_kind IS 'URL scheme only: json, mailto, slack, tgram...';
+COMMENT ON COLUMN alert_deliveries.sent_at IS 'when the channel accepted the alert';
