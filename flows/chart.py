@@ -14,8 +14,11 @@ WIDTH, ROW_HEIGHT, MARGIN = 760, 90, 150
 
 
 def write_history_svg(rows: list[dict[str, Any]], path: Path) -> None:
-    """One lane per metric (and kind/unit); each report is a dot labelled with its value."""
+    """One lane per metric (and kind/unit; and project when ``rows`` hold several); each
+    report is a dot labelled with its value. Raises ``OSError`` when ``path`` cannot be
+    written."""
     lanes: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
+    several = len({r.get("project_id") for r in rows}) > 1
     for r in rows:
         when = r.get("published_at")
         if isinstance(when, str):
@@ -23,6 +26,8 @@ def write_history_svg(rows: list[dict[str, Any]], path: Path) -> None:
         if not isinstance(when, datetime):
             continue
         lane = " ".join(str(x) for x in (r["metric"], r.get("kind"), r.get("unit")) if x)
+        if several:
+            lane = f"{r.get('project') or r.get('project_id')}: {lane}"
         value = r.get("value") if r.get("value_text") is None else r.get("value_text")
         label = format_figure(value, r.get("unit"), r.get("qualifier"), r["metric"])
         lanes[lane].append((when, label))

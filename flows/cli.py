@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from extractors.errors import KzfactsError
@@ -61,28 +62,54 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2025-06-30") from None
 
 
+def _fail(message: str) -> NoReturn:
+    """One line on stderr (``error: ...``, never wrapped), exit code 1."""
+    err_console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    raise typer.Exit(1)
+
+
 def _db_path(db: Path | None) -> Path:
     from flows.settings import load_settings
 
     return Path(load_settings(db_path=db).db_path)
 
 
+def _existing_db_path(db: Path | None) -> Path:
+    """The warehouse file of a command that only reads or curates it: it must exist already
+    (opening a missing file would create and migrate an empty warehouse)."""
+    path = _db_path(db)
+    if not path.is_file():
+        _fail(f"no warehouse at {path}; run `kzfacts run` first")
+    return path
+
+
+def _writable_db_path(db: Path | None) -> None:
+    """Before a command that creates the warehouse starts the flow: its folder must exist."""
+    path = _db_path(db)
+    if str(path) == ":memory:":
+        return
+    if path.is_dir():
+        _fail(f"cannot use {path} as the warehouse: it is a folder")
+    if not path.parent.is_dir():
+        _fail(f"cannot create the warehouse {path}: folder {path.parent} does not exist")
+
+
 @contextmanager
-def _warehouse(db: Path | None) -> Iterator[Any]:
+def _warehouse(db: Path | None, *, must_exist: bool = False) -> Iterator[Any]:
     """The warehouse, migrated, closed when the command is done (DuckDB allows one
-    read-write connection per file and process)."""
+    read-write connection per file and process). ``must_exist``: refuse a missing file
+    instead of creating an empty warehouse."""
     from warehouse.db import connect
 
+    path = _existing_db_path(db) if must_exist else _db_path(db)
     try:
-        con = connect(_db_path(db))
+        con = connect(path)
     except KzfactsError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
+        _fail(str(exc))
     try:
         yield con
     except KzfactsError as exc:  # e.g. a curation request naming an unknown project
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
+        _fail(str(exc))
     finally:
         con.close()
 
@@ -92,7 +119,8 @@ def _check_langs(langs: list[str] | None) -> list[str] | None:
 
     for lang in langs or []:
         if lang not in LANGS:
-            raise typer.BadParameter(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
+            raise typer.BadParameter(f"unknown language {lang!r}; use one of {', '.join(LANGS)}",
+                                     param_hint="'--lang'")
     return langs or None
 
 
@@ -128,9 +156,11 @@ def run(
     ] = None,
 ) -> None:
     """Run the nightly job once: discover, fetch, parse, extract, load, diff, alert."""
+    langs, day = _check_langs(lang), _parse_date(since)
+    _writable_db_path(db)
     summary = _run_flow(
-        db_path=str(db) if db else None, base_url=base_url, langs=_check_langs(lang),
-        since=_parse_date(since), max_pages=max_pages, request_delay=delay,
+        db_path=str(db) if db else None, base_url=base_url, langs=langs,
+        since=day, max_pages=max_pages, request_delay=delay,
     )
     _print_summary(summary)
 
@@ -149,6 +179,8 @@ def backfill(
 
     from flows.nightly import add_progress_hook, remove_progress_hook
 
+    langs, day = _check_langs(lang), _parse_date(since)
+    _writable_db_path(db)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err_console) as progress:
         bar = progress.add_task("discovering", total=None)
@@ -160,9 +192,8 @@ def backfill(
         add_progress_hook(hook)
         try:
             summary = _run_flow(
-                db_path=str(db) if db else None, base_url=base_url, langs=_check_langs(lang),
-                since=_parse_date(since), max_pages=max_pages, request_delay=delay,
-                command="backfill",
+                db_path=str(db) if db else None, base_url=base_url, langs=langs,
+                since=day, max_pages=max_pages, request_delay=delay, command="backfill",
             )
         finally:
             remove_progress_hook(hook)
@@ -209,13 +240,17 @@ def demo(
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help=".txt, .html or .json release files.")],
-    lang: Annotated[str | None, typer.Option(help="Language of .txt/.html files.")] = None,
+    lang: Annotated[str | None, typer.Option(
+        help="Language of the files: en, ru or kk. Without it, a .json release uses its own "
+             "'lang' (a release page its URL's language) and .txt/.html files are read as en; "
+             "when given, it applies to every file, .json included.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
 ) -> None:
     """Extract facts from files, without the warehouse (one JSON object a line)."""
     from flows.cli_extract import extract_command
 
-    raise typer.Exit(extract_command(paths, lang, fmt))
+    checked = _check_langs([lang] if lang is not None else None)
+    raise typer.Exit(extract_command(paths, checked[0] if checked else None, fmt))
 
 
 @app.command()
@@ -227,8 +262,9 @@ def changes(
     """Reported figures that changed, with both sentences."""
     from warehouse.queries import list_changes
 
-    with _warehouse(db) as con:
-        rows = list_changes(con, _parse_date(since))
+    day = _parse_date(since)
+    with _warehouse(db, must_exist=True) as con:
+        rows = list_changes(con, day)
     if fmt == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
@@ -264,22 +300,35 @@ def history(
     from flows.chart import write_history_svg
     from warehouse.queries import project_history
 
-    with _warehouse(db) as con:
+    with _warehouse(db, must_exist=True) as con:
         rows = project_history(con, project)
     if not rows:
         err_console.print(f"no project matches {project!r}; see `kzfacts projects list`")
         raise typer.Exit(1)
-    table = Table(title=f"history of {rows[0].get('project') or project}")
-    for col in ("published", "metric", "kind", "figure", "lang", "sentence"):
+    several = len({r.get("project_id") for r in rows}) > 1
+    title = (f"history of {len({r.get('project_id') for r in rows})} projects matching {project!r}"
+             if several else f"history of {rows[0].get('project') or project}")
+    table = Table(title=escape(title))
+    columns = ["published", "v", "metric", "kind", "figure", "lang", "sentence"]
+    if several:
+        columns.insert(0, "project")
+    for col in columns:
         table.add_column(col, overflow="fold")
     for r in rows:
         value = r.get("value") if r.get("value_text") is None else r.get("value_text")
-        table.add_row(str(r.get("published_at"))[:16], str(r["metric"]), str(r.get("kind") or ""),
-                      _figure(value, r.get("unit"), r.get("qualifier"), r["metric"]),
-                      str(r.get("lang")), str(r.get("sentence")))
+        cells = [str(r.get("published_at"))[:16], str(r.get("version") or ""), str(r["metric"]),
+                 str(r.get("kind") or ""),
+                 _figure(value, r.get("unit"), r.get("qualifier"), r["metric"]),
+                 str(r.get("lang")), str(r.get("sentence"))]
+        if several:
+            cells.insert(0, f"{r.get('project') or ''} ({r.get('project_id')})")
+        table.add_row(*(escape(c) for c in cells))
     console.print(table)
     if chart:
-        write_history_svg(rows, chart)
+        try:
+            write_history_svg(rows, chart)
+        except OSError as exc:
+            _fail(f"cannot write chart {chart}: {exc.strerror or exc}")
         console.print(f"chart written to {chart}")
 
 
@@ -294,7 +343,7 @@ def reextract(
     did not change."""
     from flows.reextract import reextract_all
 
-    with _warehouse(db) as con:
+    with _warehouse(db, must_exist=True) as con:
         n_versions, n_facts = reextract_all(con, _check_langs(lang),
                                             progress_console=err_console)
     console.print(f"re-extracted {n_versions} release versions: {n_facts} facts stored")
@@ -308,11 +357,11 @@ def sql(
     """Run a read-only SQL query and print the result."""
     import duckdb
 
-    path = _db_path(db)
-    if not path.exists():
-        err_console.print(f"no warehouse at {path}; run `kzfacts run` first")
-        raise typer.Exit(1)
-    con = duckdb.connect(str(path), read_only=True)
+    path = _existing_db_path(db)
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:  # e.g. another process holds the file's lock
+        _fail(f"cannot open {path}: {exc}")
     try:
         console.print(con.sql(query))
     except duckdb.Error as exc:
@@ -325,7 +374,7 @@ def sql(
 @app.command()
 def status(db: DbOption = None) -> None:
     """The latest runs and what is waiting in the alert outbox."""
-    with _warehouse(db) as con:
+    with _warehouse(db, must_exist=True) as con:
         console.print(con.sql(
             "SELECT run_id[:8] AS run, command, status, started_at, finished_at, requests,"
             " releases_new, versions_new, failures, facts_new, changes_new, error"
@@ -342,7 +391,7 @@ def projects_list(
     """Projects known to the warehouse."""
     from warehouse.queries import list_projects
 
-    with _warehouse(db) as con:
+    with _warehouse(db, must_exist=True) as con:
         rows = list_projects(con, search)
     table = Table(title=f"{len(rows)} projects")
     for col in ("project_id", "label", "region", "company", "product", "facts"):
@@ -363,7 +412,7 @@ def projects_merge(
     """Merge two projects the resolver kept apart (recorded; obeyed on every run)."""
     from warehouse.projects import merge_projects
 
-    with _warehouse(db) as con:
+    with _warehouse(db, must_exist=True) as con:
         merge_projects(con, keep, merge, note)
     console.print(f"merged {merge} into {keep}")
 
@@ -379,7 +428,7 @@ def projects_split(
     """Move the facts of some releases out of a project into a new one."""
     from warehouse.projects import split_project
 
-    with _warehouse(db) as con:
+    with _warehouse(db, must_exist=True) as con:
         new_id = split_project(con, project_id, release, label, note)
     console.print(f"split {project_id}: new project {new_id}")
 
@@ -391,7 +440,7 @@ def projects_resolve(db: DbOption = None) -> None:
     from warehouse.changes import refresh_changes
     from warehouse.projects import resolve_all
 
-    with _warehouse(db) as con:
+    with _warehouse(db, must_exist=True) as con:
         result = resolve_all(con)
         refresh_changes(con)
     console.print(f"re-resolved {result.facts} facts into {result.projects} projects "

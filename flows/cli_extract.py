@@ -8,6 +8,11 @@ registers it). A PATH is
   its release URL (canonical link), else its ``<p>`` texts joined by blank lines;
 - ``.json``: a release as in ``tests/eval/dev`` (its ``text``, ``lang`` and ``published``).
 
+Language: ``lang`` (``--lang``), when given, applies to every file, .json included; without
+it a .json release uses its own ``lang``, an .html release page the language of its URL, and
+anything else is read as ``en``. A language other than en, ru or kk is an error (a bad
+``lang``: code 2; a file naming one: that file fails).
+
 Output on stdout: JSON Lines, one fact a line (the FACTS.md fields plus ``source``, ``text``,
 ``start``, ``end``, ``sentence``), or a rich table with ``fmt="table"``. A file that cannot be
 read or has an unknown suffix gets a message on stderr naming it; the other files are still
@@ -36,22 +41,32 @@ class _InputError(Exception):
 
 def extract_command(paths: list[Path], lang: str | None, fmt: str) -> int:
     """Extract facts from ``paths`` and print them; return the exit code (0 ok, 1 a file failed,
-    2 a bad option). ``lang`` applies to .txt/.html files (default en); a .json release
-    carries its own unless ``lang`` is given."""
+    2 a bad option). ``lang``, when given, applies to every file; else a .json release (or a
+    release page) carries its own and other files are read as en."""
+    from extractors.release import LANGS
+
     err = Console(stderr=True, soft_wrap=True)
     if fmt not in FORMATS:
         err.print(f"error: unknown format {fmt!r} (use jsonl or table)")
+        return 2
+    if lang is not None and lang not in LANGS:
+        err.print(f"error: unknown language {lang!r} (use {', '.join(LANGS)})",
+                  markup=False, highlight=False)
         return 2
     failed = False
     rows: list[dict[str, Any]] = []
     for path in paths:
         try:
             text, file_lang, published = _read(path)
+            use_lang = lang or file_lang or "en"
+            if use_lang not in LANGS:
+                raise _InputError(f"{path}: unknown language {use_lang!r} "
+                                  f"(expected {', '.join(LANGS)}; or give --lang)")
         except _InputError as exc:
             err.print(f"error: {exc}", markup=False, highlight=False)
             failed = True
             continue
-        for fact in extract(text, lang or file_lang or "en", published):
+        for fact in extract(text, use_lang, published):
             row = {"source": str(path), **fact.to_dict()}
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

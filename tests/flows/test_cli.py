@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -41,6 +44,17 @@ def warehouse(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -
             second = runner.invoke(app, args)
         assert second.exit_code == 0, second.output
     yield db
+
+
+def _one_line_error(result: Result, *parts: str) -> None:
+    """Exit code 1 with one ``error: ...`` line naming ``parts``, and no traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    lines = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, result.output
+    assert "Traceback" not in result.output
+    for part in parts:
+        assert part in lines[0], lines[0]
 
 
 def _count(db: Path, table: str) -> int:
@@ -101,6 +115,45 @@ def test_history_shows_both_reports_and_writes_a_chart(warehouse: Path, tmp_path
     assert svg.startswith("<svg") and ">2028<" in svg and ">2029<" in svg
 
 
+def _history_rows(output: str) -> list[list[str]]:
+    return [[cell.strip() for cell in line.split("│")[1:-1]]
+            for line in output.splitlines() if line.startswith("│")]
+
+
+def test_history_tells_versions_apart(warehouse: Path) -> None:
+    result = runner.invoke(app, ["history", "copper", "--db", str(warehouse)])
+
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.output.splitlines() if "published" in line)
+    assert [c.strip() for c in header.split("┃")[1:-1]][:3] == ["published", "v", "metric"]
+    money = {(row[1], row[4]) for row in _history_rows(result.output)
+             if row[2] == "investment" and row[5] == "en"}
+    assert money == {("1", "$1.5 billion"), ("2", "$1.8 billion")}
+
+
+def test_history_of_several_projects_names_each(warehouse: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows import cli
+
+    monkeypatch.setattr(cli.console, "width", 400)
+    result = runner.invoke(app, ["history", "plant", "--db", str(warehouse)])
+
+    assert result.exit_code == 0, result.output
+    assert "history of 3 projects matching 'plant'" in result.output
+    projects = {row[0].split(" (p-")[0] for row in _history_rows(result.output)}
+    assert projects == {"copper smelting plant near Aktogay", "wind power plant", "sugar plant"}
+
+
+def test_history_chart_in_a_missing_folder_is_one_clear_error(warehouse: Path,
+                                                              tmp_path: Path) -> None:
+    chart = tmp_path / "missing" / "c.svg"
+    result = runner.invoke(app, ["history", "copper", "--chart", str(chart),
+                                 "--db", str(warehouse)])
+
+    _one_line_error(result, "cannot write chart", str(chart))
+    assert "$1.8 billion" in result.output  # the table is still shown
+
+
 def test_history_of_unknown_project_fails_clearly(warehouse: Path) -> None:
     result = runner.invoke(app, ["history", "no-such-thing-anywhere", "--db", str(warehouse)])
     assert result.exit_code == 1
@@ -126,6 +179,58 @@ def test_sql_is_read_only_and_reports_errors(warehouse: Path) -> None:
     bad = runner.invoke(app, ["sql", "DELETE FROM releases", "--db", str(warehouse)])
     assert bad.exit_code == 1 and "query failed" in bad.output
     assert _count(warehouse, "releases") == 9
+
+
+def test_sql_on_a_locked_warehouse_is_one_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "locked.duckdb"
+    duckdb.connect(str(db)).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]);"
+         " print('locked', flush=True); sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        result = runner.invoke(app, ["sql", "SELECT 1", "--db", str(db)])
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=10)
+
+    _one_line_error(result, f"cannot open {db}", "lock")
+
+
+def test_sql_on_a_file_that_is_no_warehouse_is_one_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "notes.duckdb"
+    db.write_text("not a database", encoding="utf-8")
+    result = runner.invoke(app, ["sql", "SELECT 1", "--db", str(db)])
+    _one_line_error(result, f"cannot open {db}")
+
+
+@pytest.mark.parametrize("args", [
+    ["status"], ["changes"], ["history", "copper"], ["projects", "list"], ["sql", "SELECT 1"],
+    ["projects", "merge", "p-000000000001", "p-000000000002"],
+    ["projects", "split", "p-000000000001", "--release", "1", "--label", "x"],
+    ["projects", "resolve"], ["reextract"],
+])
+def test_reading_and_curating_refuse_a_missing_warehouse(args: list[str], tmp_path: Path) -> None:
+    db = tmp_path / "none.duckdb"
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    _one_line_error(result, f"no warehouse at {db}", "kzfacts run")
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("command", [["run"], ["backfill", "--since", "2025-01-01"]])
+def test_run_and_backfill_refuse_a_missing_folder_before_the_flow(
+        command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows import cli
+
+    def no_flow(**params: object) -> None:
+        raise AssertionError("the flow must not start")
+
+    monkeypatch.setattr(cli, "_run_flow", no_flow)
+    db = tmp_path / "missing" / "x.duckdb"
+    result = runner.invoke(app, [*command, "--db", str(db)])
+    _one_line_error(result, str(db), "does not exist")
 
 
 def test_projects_list_and_merge_through_curation(warehouse: Path) -> None:
@@ -184,3 +289,28 @@ def test_serve_registers_a_nightly_cron_in_almaty_time(monkeypatch: pytest.Monke
     assert (seen["flow"], seen["name"]) == ("nightly", "kzfacts-nightly")
     assert (schedule.cron, schedule.timezone) == ("0 3 * * *", "Asia/Almaty")
     assert seen["parameters"] == {"db_path": "/data/kz.duckdb"}
+
+
+def test_extract_lang_is_checked_and_applies_as_documented(tmp_path: Path) -> None:
+    text = "Объём инвестиций оценивается в 1,5 млрд долларов."
+    plain = tmp_path / "r.txt"
+    plain.write_text(text, encoding="utf-8")
+    release = tmp_path / "r.json"
+    release.write_text(json.dumps({"lang": "ru", "text": text}), encoding="utf-8")
+
+    def metrics(*args: str) -> list[str]:
+        result = runner.invoke(app, ["extract", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["metric"] for line in result.stdout.splitlines()]
+
+    assert metrics(str(plain)) == []  # a .txt is read as en
+    assert metrics(str(plain), "--lang", "ru") == ["investment"]
+    assert metrics(str(release)) == ["investment"]  # the .json's own lang
+    assert metrics(str(release), "--lang", "en") == []  # --lang, when given, wins
+
+    bad = runner.invoke(app, ["extract", str(plain), "--lang", "xx"])
+    assert bad.exit_code == 2 and "unknown language 'xx'" in bad.output
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps({"lang": "de", "text": text}), encoding="utf-8")
+    failed = runner.invoke(app, ["extract", str(odd)])
+    assert failed.exit_code == 1 and "unknown language 'de'" in failed.output
