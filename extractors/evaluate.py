@@ -131,33 +131,38 @@ def evaluate(folder: Path) -> Report:
     return score_releases(pairs)
 
 
+def _say(*parts: object) -> None:
+    """The harness's report on stdout (this module is also a command-line tool)."""
+    sys.stdout.write(" ".join(str(p) for p in parts) + "\n")
+
+
 def _print_report(report: Report, misses: bool) -> None:
-    print(f"{'':24}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}")
+    _say(f"{'':24}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}")
     for key, r in report.scores.items():
-        print(f"{key:24}{r['precision']:8.3f}{r['recall']:8.3f}{r['f1']:8.3f}"
+        _say(f"{key:24}{r['precision']:8.3f}{r['recall']:8.3f}{r['f1']:8.3f}"
               f"{r['tp']:6}{r['predicted']:6}{r['gold']:6}")
-    print("attribution:", report.attribution, "| releases:", report.releases)
+    _say("attribution:", report.attribution, "| releases:", report.releases)
     if misses:
-        print("\nmissed gold facts:")
+        _say("\nmissed gold facts:")
         for m in report.misses:
-            print("  ", *m)
-        print("\nextra predictions:")
+            _say("  ", *m)
+        _say("\nextra predictions:")
         for x in report.extras:
-            print("  ", *x)
-        print("\nwrong attribution (release, field, evidence, predicted, gold):")
+            _say("  ", *x)
+        _say("\nwrong attribution (release, field, evidence, predicted, gold):")
         for w in report.wrong_attribution:
-            print("  ", *w)
+            _say("  ", *w)
 
 
 def main(argv: list[str]) -> int:
     """Entry point of ``python -m extractors.evaluate FOLDER [--json] [--misses]``."""
     args = [a for a in argv if not a.startswith("--")]
     if len(args) != 1:
-        print(__doc__)
+        _say(__doc__)
         return 2
     report = evaluate(Path(args[0]))
     if "--json" in argv:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        _say(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         _print_report(report, "--misses" in argv)
     return 0

@@ -50,26 +50,33 @@ def _series_releases() -> list[dict[str, object]]:
 
 
 def test_series_over_three_nights_give_exactly_the_expected_changes(tmp_path: Path) -> None:
-    db = tmp_path / "series.duckdb"
-    releases = _series_releases()
-    doc_of = {int(str(d["url"]).rsplit("-", 1)[1]): str(d["id"]) for d in releases}
-    with LocalSite([], per_page=4) as site:
+    found = _changes_over_three_nights(_series_releases(), tmp_path / "series.duckdb")
+    assert found == EXPECTED, sorted(found, key=str)
+
+
+def _changes_over_three_nights(
+    releases: list[dict[str, object]], db: Path
+) -> set[tuple[object, ...]]:
+    """Serve ``releases`` as the site stood before each of NIGHTS, run the flow each night,
+    and return the changes found as (old doc id, new doc id, metric, change, old, new)."""
+    doc_of = {(str(d["lang"]), int(str(d["url"]).rsplit("-", 1)[1])): str(d["id"])
+              for d in releases}
+    with LocalSite([], per_page=5) as site:
         for night in NIGHTS:
             site.set_releases([d for d in releases if str(d["published"]) < night])
             nightly(db_path=str(db), base_url=site.base_url, request_delay=0.0)
 
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute(
-        "SELECT old_release_id, new_release_id, metric, change,"
+        "SELECT old_lang, old_release_id, new_lang, new_release_id, metric, change,"
         " coalesce(old_value_text, CAST(old_value AS VARCHAR)),"
         " coalesce(new_value_text, CAST(new_value AS VARCHAR)) FROM changes").fetchall()
     loaded = con.execute("SELECT count(*) FROM releases").fetchone()
     con.close()
 
     assert loaded == (len(releases),)
-    found = {(doc_of[o], doc_of[n], metric, change, _num(old), _num(new))
-             for o, n, metric, change, old, new in rows}
-    assert found == EXPECTED, sorted(found, key=str)
+    return {(doc_of[(ol, o)], doc_of[(nl, n)], metric, change, _num(old), _num(new))
+            for ol, o, nl, n, metric, change, old, new in rows}
 
 
 def _num(value: str) -> float | str:
@@ -112,26 +119,10 @@ def test_all_dev_releases_in_all_languages_give_exactly_the_expected_changes(
     - nothing else: a Russian release of the same day as an English one is never compared with
       it, and translations of one release id join the English projects by their figures.
     """
-    db = tmp_path / "all.duckdb"
     releases = sorted((json.loads(p.read_text(encoding="utf-8"))
                        for p in sorted(DEV_ALL.glob("*/*.json"))), key=lambda d: d["published"])
     assert {d["lang"] for d in releases} == {"en", "ru", "kk"}
-    doc_of = {(str(d["lang"]), int(str(d["url"]).rsplit("-", 1)[1])): str(d["id"])
-              for d in releases}
-    with LocalSite([], per_page=5) as site:
-        for night in NIGHTS:
-            site.set_releases([d for d in releases if str(d["published"]) < night])
-            nightly(db_path=str(db), base_url=site.base_url, request_delay=0.0)
 
-    con = duckdb.connect(str(db), read_only=True)
-    rows = con.execute(
-        "SELECT old_lang, old_release_id, new_lang, new_release_id, metric, change,"
-        " coalesce(old_value_text, CAST(old_value AS VARCHAR)),"
-        " coalesce(new_value_text, CAST(new_value AS VARCHAR)) FROM changes").fetchall()
-    loaded = con.execute("SELECT count(*) FROM releases").fetchone()
-    con.close()
+    found = _changes_over_three_nights(releases, tmp_path / "all.duckdb")
 
-    assert loaded == (len(releases),)
-    found = {(doc_of[(ol, o)], doc_of[(nl, n)], metric, change, _num(old), _num(new))
-             for ol, o, nl, n, metric, change, old, new in rows}
     assert found == EXPECTED_ALL, sorted(found, key=str)
