@@ -152,6 +152,13 @@ def _name_token(doc: Doc, k: int) -> bool:
 _WINDOW = 120  # characters around a legal form that hold the company's name
 
 
+def _sentence_at(scan: Scan, starts: list[int], pos: int) -> tuple[int, int] | None:
+    """(start, end) of the sentence of ``scan`` that holds ``pos``; ``starts`` are the
+    sentence starts (computed once by the caller)."""
+    i = bisect_right(starts, pos) - 1
+    return scan.sentences[i] if i >= 0 else None
+
+
 def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]]) -> list[Mention]:
     """Companies written with a legal form: "Qarmet JSC", "KazAzot Prime LLP", "JSC Kazakhtelecom".
 
@@ -162,10 +169,10 @@ def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]])
     nlp = get_nlp(lang)
     out: list[Mention] = []
     for lf_start, lf_end in legal_forms:
-        i = bisect_right(starts, lf_start) - 1
-        if i < 0:
+        sentence = _sentence_at(scan, starts, lf_start)
+        if sentence is None:
             continue
-        s_start, s_end = scan.sentences[i]
+        s_start, s_end = sentence
         # the name lies within a few tokens of the legal form: tokenise that stretch of the
         # sentence only, from a space on (or from the sentence start, which ends a name)
         base = max(s_start, lf_start - _WINDOW)
@@ -221,10 +228,10 @@ def _kk_company_mentions(scan: Scan, legal_forms: list[tuple[int, int]]) -> list
     starts = [s for s, _ in scan.sentences]
     out: list[Mention] = []
     for lf_start, lf_end in legal_forms:
-        i = bisect_right(starts, lf_start) - 1
-        if i < 0:
+        sentence = _sentence_at(scan, starts, lf_start)
+        if sentence is None:
             continue
-        s_start, s_end = scan.sentences[i]
+        s_start, s_end = sentence
         lo = max(s_start, lf_start - _WINDOW)
         m = _KK_QUOTED_BEFORE.search(text, lo, lf_start)
         if m is not None:

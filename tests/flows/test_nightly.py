@@ -137,14 +137,21 @@ def test_edited_release_gives_one_version_changes_and_alerts_delivered_once(
         assert _query(db, "SELECT count(*) FROM alert_outbox WHERE status = 'sent'")[0][0] == 2
 
 
+def _first_night_then_an_edit(
+    db: Path, site: LocalSite, hook: WebhookReceiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alerts go to ``hook``; a first night loads the demo site, which then edits a release."""
+    monkeypatch.setenv("KZFACTS_ALERT_URLS", json.dumps([hook.apprise_url()]))
+    _run(db, site)
+    site.set_releases(load_demo_releases(edited=True, newest_at=NEWEST))
+
+
 def test_crash_between_changes_and_alerts_loses_nothing_and_sends_once(
     tmp_path: Path, site: LocalSite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "kz.duckdb"
     with WebhookReceiver() as hook:
-        monkeypatch.setenv("KZFACTS_ALERT_URLS", json.dumps([hook.apprise_url()]))
-        _run(db, site)
-        site.set_releases(load_demo_releases(edited=True, newest_at=NEWEST))
+        _first_night_then_an_edit(db, site, hook, monkeypatch)
 
         def crash(*args: Any, **kwargs: Any) -> None:
             raise RuntimeError("power cut after the diff")
@@ -243,9 +250,7 @@ def test_a_run_that_stops_before_its_diff_has_its_alerts_sent_by_the_next(
 
     db = tmp_path / "kz.duckdb"
     with WebhookReceiver() as hook:
-        monkeypatch.setenv("KZFACTS_ALERT_URLS", json.dumps([hook.apprise_url()]))
-        _run(db, site)
-        site.set_releases(load_demo_releases(edited=True, newest_at=NEWEST))
+        _first_night_then_an_edit(db, site, hook, monkeypatch)
 
         def power_cut(*args: Any, **kwargs: Any) -> None:
             raise RuntimeError("power cut before the diff")
