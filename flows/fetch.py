@@ -107,7 +107,10 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 def _origin(url: str) -> tuple[str, int | None]:
     parts = urlsplit(url)
     default = {"http": 80, "https": 443}.get(parts.scheme)
-    return (parts.hostname or "").lower(), parts.port or default
+    host = (parts.hostname or "").lower()
+    # "www.primeminister.kz" and "primeminister.kz" are one site: a redirect between them
+    # (which sites switch on and off) must not turn every page into an off-site refusal
+    return host.removeprefix("www."), parts.port or default
 
 
 def _same_host(a: str, b: str) -> bool:

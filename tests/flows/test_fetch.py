@@ -171,6 +171,39 @@ def test_redirect_off_the_site_is_refused(serve: Serve, fetcher_for: MakeFetcher
     assert info.value.url == site.url_of(EN)
 
 
+def test_redirect_between_the_bare_and_the_www_host_is_followed() -> None:
+    # the live site may move between "primeminister.kz" and "www.primeminister.kz"
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if request.url.host == "primeminister.kz":
+            return httpx.Response(301, headers={"location": "https://www.primeminister.kz"
+                                                            + request.url.path})
+        return httpx.Response(200, text="<h1>Copper plant</h1>",
+                              headers={"content-type": "text/html; charset=utf-8"})
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        fetcher = Fetcher(client, base_url="https://primeminister.kz", delay=0,
+                          use_robots=False)
+        page = fetcher.get("https://primeminister.kz/en/news/copper-31001")
+    assert page.final_url == "https://www.primeminister.kz/en/news/copper-31001"
+    assert "Copper plant" in page.text
+    assert seen == ["https://primeminister.kz/en/news/copper-31001",
+                    "https://www.primeminister.kz/en/news/copper-31001"]
+
+
+def test_redirect_to_another_subdomain_is_refused() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": "https://mail.primeminister.kz/x"})
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        fetcher = Fetcher(client, base_url="https://primeminister.kz", delay=0,
+                          use_robots=False)
+        with pytest.raises(OffsiteRedirect, match="mail.primeminister.kz"):
+            fetcher.get("https://primeminister.kz/en/news/copper-31001")
+
+
 def test_redirect_loop_stops_after_five(serve: Serve, fetcher_for: MakeFetcher) -> None:
     site = serve([])
     site.override("/en/news/a-31001", Reply(status=302, location="/en/news/b-31002"))
