@@ -3,7 +3,8 @@ product and a region say about a project, and whether a mention fits a cluster o
 
 * blockers, never overridden by evidence: regions that differ (a region created in 2022 and the
   region it was carved from are compatible), companies that differ (after aliasing), phases
-  that differ, facility types that differ, product families that differ (unless the company is
+  that differ, numbered names that differ ("GRES-3" and "GRES-2", "unit No. 1" and "unit No.
+  3"), facility types that differ, product families that differ (unless the company is
   the same), proper names that differ, routes that differ ("Dostyk-Moiynty" and
   "Moiynty-Kyzylzhar" share a town but are two lines);
 * evidence, at least one needed: the same company; a shared proper name (a route written
@@ -39,8 +40,11 @@ _TRANSLIT = str.maketrans(_CYR)
 # includes complexes and mills; "programme" (modernisation, enterprise...) is compatible with all.
 _FACILITIES: list[tuple[str, str]] = [
     ("railway", r"railway|railroad|железн\w*\s+дорог\w*|железнодорож\w*|теміржол\w*|темір\s+жол\w*"),
-    ("power", r"wind|solar|hydro\w*|power\s+(?:plant|station)|электростанц\w*|\bвэс\b|\bсэс\b|"
-              r"\bгэс\b|\bтэц\b|ветр\w*|солнечн\w*|электр\s+стансас\w*"),
+    ("power", r"wind|solar|hydro\w*|power\s+(?:plant|station|unit)|электростанц\w*|\bвэс\b|"
+              r"\bсэс\b|\bгэс\b|\bтэц\b|\b[гм]рэс\b|\bтэс\b|ветр\w*|солнечн\w*|"
+              r"энергоблок\w*|электр\s+стансас\w*|"
+              # state district, thermal, hydro, combined heat and power, combined-cycle plants
+              r"\b(?:gres|sdpp|tpp|hpp|chp|ccgt|ccpp)\b"),
     ("road", r"\broads?\b|highway|автодорог\w*|автомобильн\w*\s+дорог\w*"),
     ("greenhouse", r"greenhouse\w*|теплиц\w*|жылыжай\w*"),
     ("farm", r"\bfarms?\b|feedlot\w*|ферм\w*|откорм\w*|бордақыла\w*"),
@@ -83,7 +87,7 @@ _PHASES = [(1, r"\bfirst\s+(?:phase|stage)|(?:phase|stage)\s+(?:1|i)\b|перв\
            (3, r"\bthird\s+(?:phase|stage)|(?:phase|stage)\s+(?:3|iii)\b|трет\w*\s+(?:этап|очеред)\w*|"
                r"үшінші\s+кезең\w*")]
 _STOP_WORDS = ("the of a an in on at for and to by with near new its project projects region oblast "
-            "district village city town area park zone industrial agro construction building "
+            "district village city town area park zone industrial agro construction building no "
             "production producing plant's в на по и с для у под район района поселка поселок села "
             "область области город города строительство производству производства проект "
             "облысы облысында ауданы қаласы және құрылысы жобасы")
@@ -148,11 +152,37 @@ class Signature:
     phase: int | None
     names: frozenset[str]
     route: frozenset[str] | None = None  # the two ends of a route, as name keys
+    # numbered names: {"gres": 3} for "GRES-3", {"unit": 1} for "power unit No. 1"
+    numbers: tuple[tuple[str, int], ...] = ()
 
 
 # "Bakhty-Ayagoz", "Bakhty–Ayagoz", "from Bakhty to Ayagoz" (Latin or Cyrillic capitals)
 _ROUTE_RES = (re.compile(r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)\s*[-–—]\s*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)"),
               re.compile(r"\bfrom\s+([A-Z][^\W\d_]+)\s+to\s+([A-Z][^\W\d_]+)"))
+
+
+# "GRES-3", "ТЭЦ-2", "unit No. 3", "блок № 3": a word and the number that tells its twins apart
+# (phases and stages are read by _PHASES; "500 kV" puts its number first and is not a name)
+_NUMBERED_RE = re.compile(r"([^\W\d_]+)(?:\s*[-–‑]\s*|\s+(?:no\.?|№)\s*|\s*№\s*)(\d{1,2})(?!\d|[.,]\d)",
+                          re.IGNORECASE)
+
+
+# the same numbered thing named in Russian or Kazakh: "энергоблок № 3" is "unit No. 3", "ТЭЦ-2"
+# is "CHP-2", "ГЭС-1" "HPP-1"
+_NUMBERED_ALIASES = {"energ": "unit", "blok": "unit", "tets": "chp", "tes": "tpp", "ges": "hpp"}
+
+
+def _numbers(label: str) -> tuple[tuple[str, int], ...]:
+    found = {_NUMBERED_ALIASES.get(translit(word)[:5], translit(word)[:5]): int(n)
+             for word, n in _NUMBERED_RE.findall(label)
+             if not re.fullmatch(r"phase|stage|этап\w*|очеред\w*|кезең\w*", word.lower())}
+    return tuple(sorted(found.items()))
+
+
+def numbers_conflict(a: tuple[tuple[str, int], ...], b: tuple[tuple[str, int], ...]) -> bool:
+    """Whether two labels number the same kind of thing differently ("GRES-2" and "GRES-3")."""
+    theirs = dict(b)
+    return any(word in theirs and theirs[word] != n for word, n in a)
 
 
 def _route(label: str) -> frozenset[str] | None:
@@ -193,7 +223,8 @@ def label_signature(label: str, company: str | None) -> Signature:
                 or not re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text)):
             continue
         names.add(key[:5])
-    return Signature(facility, frozenset(families), phase, frozenset(names), _route(label))
+    return Signature(facility, frozenset(families), phase, frozenset(names), _route(label),
+                     _numbers(label))
 
 
 def label_words(label: str) -> set[str]:
@@ -234,6 +265,8 @@ def score(m: Mention, c: Cluster) -> tuple[int, float] | None:
     if m.sig.names and names and not m.sig.names & names:
         return None
     if m.sig.route and any(x.sig.route and x.sig.route != m.sig.route for x in c.basis):
+        return None
+    if m.sig.numbers and any(numbers_conflict(m.sig.numbers, x.sig.numbers) for x in c.basis):
         return None
     shared_name = bool(m.sig.names & names)
     in_region = m.region is not None and bool(c.attr("region"))

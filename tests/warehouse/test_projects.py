@@ -181,6 +181,9 @@ def test_product_family(product: str, family: str) -> None:
     ("Merke sugar plant", "plant", None, {"merke"}),
     ("copper smelter in Abay region", "plant", None, set()),
     ("railway line from Saryagash to Kentau", "railway", None, {"sarya", "kenta"}),
+    ("Ekibastuz GRES-3", "power", None, {"ekiba"}),
+    ("power unit No. 3 of Ekibastuz GRES-2", "power", None, {"ekiba"}),
+    ("Shymkent CHP-3", "power", None, set()),
 ])
 def test_label_signature(label: str, facility: str, phase: int | None, names: set[str]) -> None:
     sig = label_signature(label, None)
@@ -243,6 +246,44 @@ def test_two_routes_that_share_a_town_stay_two(con: duckdb.DuckDBPyConnection) -
     resolve_all(con)
     rows = _projects_by_release(con)
     assert rows[1] != rows[2]
+
+
+@pytest.mark.parametrize(("label", "numbers"), [
+    ("Ekibastuz GRES-3", (("gres", 3),)),
+    ("power unit No. 3 of Ekibastuz GRES-2", (("gres", 2), ("unit", 3))),
+    ("энергоблок № 3 Экибастузской ГРЭС-2", (("gres", 2), ("unit", 3))),
+    ("Карагандинская ТЭЦ-3", (("chp", 3),)),
+    ("second stage of the plant", ()),  # a phase, read as such
+    ("phase 2 of the complex", ()),
+    ("500 kV transmission line", ()),  # the number comes first: not a name
+])
+def test_numbered_names(label: str, numbers: tuple[tuple[str, int], ...]) -> None:
+    assert label_signature(label, None).numbers == numbers
+
+
+def _power(label: str, **extra: object) -> dict[str, object]:
+    return {"project": label, "product": "electricity", "company": None, "region": "KZ-55",
+            **extra}
+
+
+def test_numbered_twins_stay_apart_and_each_joins_its_own_reports(
+        con: duckdb.DuckDBPyConnection) -> None:
+    # two power plants of one town, and a unit of one of them, reported twice
+    report(con, 1, "2023-11-28T10:00:00+06:00",
+           [fd("capacity", 1320.0, "MW", **_power("Ekibastuz GRES-3"))])
+    report(con, 2, "2023-11-29T10:00:00+06:00",
+           [fd("capacity", 636.0, "MW", **_power("power unit No. 3 of Ekibastuz GRES-2"))])
+    report(con, 3, "2025-10-08T10:00:00+05:00",
+           [fd("capacity", 1320.0, "MW", **_power("Ekibastuz GRES-3 of Samruk-Energy"))])
+    report(con, 4, "2025-10-09T10:00:00+05:00",
+           [fd("capacity", 500.0, "MW", **_power("power unit No. 1 of Ekibastuz GRES-1"))])
+    report(con, 5, "2025-10-10T10:00:00+05:00",
+           [fd("capacity", 636.0, "MW", **_power("Power unit No. 3 of Ekibastuz GRES-2"))])
+    resolve_all(con)
+    rows = _projects_by_release(con)
+    assert rows[1] == rows[3]
+    assert rows[2] == rows[5]
+    assert len({rows[1], rows[2], rows[4]}) == 3
 
 
 def test_a_mention_without_company_joins_the_project_its_label_names(
