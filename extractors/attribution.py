@@ -246,6 +246,17 @@ def resolve_company(ctx: DocContext, i: int, pos: int, scope: str) -> str | None
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|its|that)\s+(?:new\s+|same\s+|future\s+)?)$", re.I)
 
 
+def names_new_facility(ctx: DocContext, sents: range) -> bool:
+    """Whether these sentences introduce a facility ("a gas chemical complex"), not one that
+    refers back or belongs to a company already there ("the plant", "its plant")."""
+    for j in sents:
+        for m in ctx.mentions_of(j, "facility"):
+            if m.key != "project" and not _ANAPHORIC.search(
+                    ctx.text[max(0, m.start - 20):m.start]):
+                return True
+    return False
+
+
 def _introduces_project(ctx: DocContext, sents: range) -> bool:
     """Whether these sentences name a facility or company of their own ("the plant",
     "the new enterprise" refer back and introduce nothing)."""
@@ -300,10 +311,16 @@ def product_before(ctx: DocContext, i: int, start: int) -> str | None:
         if m.end <= start:
             if _OUTPUT_BEFORE.match(ctx.text, m.end, start):
                 return m.key
+            # "raise the annual output of caustic soda to 60 thousand tonnes"
+            if ctx.lang == "en" and _OUTPUT_OF.search(ctx.text, max(0, m.start - 40), m.start) \
+                    and _OUTPUT_TO.fullmatch(ctx.text, m.end, start):
+                return m.key
             return None
     return None
 
 
+_OUTPUT_OF = re.compile(r"\b(?:output|production|capacity|processing|supply)\s+of\s+$")
+_OUTPUT_TO = re.compile(r"\s+(?:to|at|of|will reach|reaching|will be|is|amounts to)\s+")
 _OUTPUT_BEFORE = re.compile(r"\s+(?:output|production|processing capacity|processing)\b[^,;.]{0,40}$")
 
 
@@ -311,38 +328,165 @@ def facility_product(ctx: DocContext, i: int, plural: bool = False) -> str | Non
     """Product a facility of sentence ``i`` implies: "sugar plant", "ammonia and urea complex",
     "plant for potassium chloride", "wind farm" (electricity); with ``plural`` also facilities
     in the plural ("3 dairy farms")."""
-    text = ctx.text
-    products = ctx.mentions_of(i, "product")
     kinds = ("facility", "facility_plural") if plural else ("facility",)
     for f in [m for m in ctx.sentences[i].mentions if m.kind in kinds]:
         if f.key == "project":
             continue
-        if f.extra:
-            return f.extra
-        # "<product> [and <product>] [smelting|processing|production] <facility>"
-        joined: list[str] = []
-        cursor = f.start
-        for p in reversed([p for p in products if p.end <= f.start]):
-            gap = text[p.end:cursor].strip().lower()
-            if gap in ("", "smelting", "processing", "production", "-") or \
-                    kk_phrases.makes_gap(gap) or (joined and gap in ("and", "и", "және")):
-                joined.insert(0, p.key)
-                cursor = p.start
-            else:
-                break
-        if joined:
-            return " and ".join(joined)
-        # "<facility> for|producing|of <product>"
-        for p in products:
-            if p.start >= f.end:
-                gap = text[f.end:p.start].strip().lower()
-                if gap in ("for", "producing", "for the production of", "to produce", "of",
-                           "по производству", "по выпуску", "для") or (
-                    gap.startswith("for ") and len(gap.split()) <= 3
-                ):
-                    return p.key
-                break
+        found = product_of_facility(ctx, i, f)
+        if found:
+            return found
     return None
+
+
+def product_of_facility(ctx: DocContext, i: int, f: Mention) -> str | None:
+    """Product the facility mention ``f`` of sentence ``i`` implies (see ``facility_product``);
+    in English, where the gazetteer names none, the noun it is named after ("tractor plant",
+    "bus assembly line", "plant for the assembly of Belarus tractors": ``derived_product``)."""
+    text = ctx.text
+    products = ctx.mentions_of(i, "product")
+    if f.extra:
+        return f.extra
+    # "<product> [and <product>] [smelting|processing|production] <facility>"
+    joined: list[str] = []
+    cursor = f.start
+    for p in reversed([p for p in products if p.end <= f.start]):
+        gap = text[p.end:cursor].strip().lower()
+        if gap in ("", "smelting", "processing", "production", "-") or \
+                kk_phrases.makes_gap(gap) or (joined and gap in ("and", "и", "және")):
+            joined.insert(0, p.key)
+            cursor = p.start
+        else:
+            break
+    if joined:
+        return " and ".join(joined)
+    # "<facility> for|producing|of <product>"
+    for p in products:
+        if p.start >= f.end:
+            gap = text[f.end:p.start].strip().lower()
+            if gap in ("for", "producing", "for the production of", "to produce", "of",
+                       "по производству", "по выпуску", "для") or (
+                gap.startswith("for ") and len(gap.split()) <= 3
+            ) or _FOR_PRODUCT.fullmatch(" " + gap + " "):
+                return p.key
+            break
+    # a set of facilities ("these three enterprises", "republican roads") is named after none
+    return derived_product(ctx, i, f) if ctx.lang == "en" and f.kind == "facility" else None
+
+
+# English: what a facility is named after, when the gazetteer has no product for it
+_MAKING_WORDS = frozenset({"assembly", "building", "production", "processing", "manufacturing",
+                           "making", "repair", "overhaul", "storage", "packaging", "bottling",
+                           "refining"})
+_NOT_A_PRODUCT = frozenset({"a", "an", "the", "of", "in", "at", "for", "to", "and", "or", "with",
+                            "new", "its", "their", "this", "that", "these", "by", "on", "from",
+                            "large", "largest", "big", "modern", "first", "second", "own", "main",
+                            "key", "joint", "major", "future", "existing", "local", "industrial",
+                            "investment", "pilot", "which", "is", "are", "will", "was", "were",
+                            "has", "have", "be", "full", "cycle", "project", "plant", "factory",
+                            "enterprise", "facility", "complex", "site", "unit", "zone", "park",
+                            "cluster", "hub", "centre", "center", "area", "worth", "cost",
+                            "costs", "costing", "valued", "can", "could", "would", "should",
+                            "employs", "produces", "operates", "requires", "includes", "needs",
+                            "uses", "makes", "gives", "creates", "opens", "starts", "works"})
+# adjective endings ("metallurgical plant", "chemical complex", "modern line"): not a product
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ary|ern|ed|ful|an|ese|ing|able|ible|less)$")
+_FOR_PRODUCT = re.compile(
+    r"\s+(?:of\s+(?:[A-Z][\w-]*\s+){1,3})?(?:for|making|to\s+produce)\s+(?:the\s+)?"
+    r"(?:(?:production|manufacture|manufacturing|assembly|output|overhaul|repair|processing|"
+    r"release|storage)\s+of\s+)?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def derived_product(ctx: DocContext, i: int, f: Mention) -> str | None:
+    """The product an English facility is named after: the nouns right before it ("engine
+    plant", "glass container plant", "bus assembly line", "car-building plant") or what it is
+    "for" ("plant for the production of Essil combine harvesters" -> "combine harvester",
+    "plant for bogies and couplers" -> "bogie"), singular, without proper names; None when
+    only adjectives or nothing stand there ("metallurgical plant", "new complex")."""
+    s = ctx.sentences[i]
+    text = ctx.text
+    before = _nouns_before(text[max(s.start, f.start - 60):f.start])
+    if before:
+        return before
+    m = _FOR_PRODUCT.match(text, f.end, s.end)
+    if m is None:
+        return None
+    return _nouns_after(text[m.end():s.end])
+
+
+def _nouns_before(chunk: str) -> str | None:
+    """The product nouns that end ``chunk`` (the text right before a facility noun)."""
+    words = chunk.split()
+    if not words or not words[-1].replace("-", "").isalpha():
+        return None
+    # "car-building plant", "bus assembly line": a making word after the product
+    last = words[-1]
+    if "-" in last and last.rsplit("-", 1)[1].lower() in _MAKING_WORDS:
+        words[-1] = last.rsplit("-", 1)[0]
+    elif last.lower() in _MAKING_WORDS:
+        words.pop()
+    nouns: list[str] = []
+    for w in reversed(words):
+        if not _is_product_noun(w) or len(nouns) == 3:
+            break
+        nouns.insert(0, w.lower())
+    if not nouns:
+        return None
+    return " ".join([*nouns[:-1], _singular(nouns[-1])])
+
+
+def _nouns_after(chunk: str) -> str | None:
+    """The first product noun phrase of ``chunk`` (after "plant for"): modifiers coordinated
+    by "and" lead to their noun ("tempered and laminated glass" -> "glass"), nouns coordinated
+    by "and" give the first ("bogies and couplers" -> "bogie")."""
+    words: list[str] = []
+    for tok in chunk.split():
+        w = tok.strip(",.;:()\"'")
+        if not _WORD.fullmatch(w):
+            break
+        words.append(w)
+        if w != tok:
+            break
+    phrase: list[str] = []
+    coordinated = False
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low in ("and", "or"):
+            if phrase and phrase[-1].endswith("s"):
+                break  # "bogies and couplers": the first of two nouns
+            phrase = []  # "tempered and laminated glass": the coordinated modifiers go
+            coordinated = True
+            continue
+        if w[0].isupper():
+            continue  # a brand or a place ("Essil", "Belarus")
+        if low in _NOT_A_PRODUCT and low not in ("unit",):
+            break
+        phrase.append(low)
+        if k + 1 < len(words) and words[k + 1] != words[k + 1].strip(",.;:"):
+            break
+    if not phrase or _ADJECTIVE_END.search(phrase[-1]):
+        return None
+    if coordinated:
+        phrase = phrase[-1:]
+    return " ".join([*phrase[:3][:-1], _singular(phrase[:3][-1])])
+
+
+def _is_product_noun(w: str) -> bool:
+    low = w.lower()
+    return (w.isalpha() and w.islower() and low not in _NOT_A_PRODUCT and len(low) > 2
+            and low not in _MAKING_WORDS and not _ADJECTIVE_END.search(low))
+
+
+def _singular(word: str) -> str:
+    """English singular of a plural noun ("tractors", "factories", "buses"); other words as
+    they are."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "uses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def clause_product(ctx: DocContext, i: int, pos: int) -> str | None:

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from extractors import attribution as attr
+from extractors import kk_phrases
 from extractors.attribution import DocContext
 from extractors.errors import ExtractionError
 from extractors.fact import Fact
@@ -34,18 +35,32 @@ from extractors.figure_parse import ParsedFigure, parse_figure, parse_year
 from extractors.labels import ProjectLabels
 from extractors.mentions import collect_mentions
 from extractors.pipeline import SUPPORTED_LANGS, Mention, Scan, Scanner, get_scanner
+from extractors.units import month_of
 
 # 1.1: figures, years and phrases found by compiled regular expressions instead of spaCy
 # matchers (same facts on the dev sets); general rules from the extra set's misses: active-voice
 # status, one status per listed facility, construction-stage jobs, pieces as units, facilities
 # counted as a programme, output sold / bought / lent and demand as distractors, dates of first
 # output and without a preposition ("moved to the first quarter of 2027")
-EXTRACTOR_VERSION = "en-1.2"  # the English rules; bump on any rule change
+# 1.3: counted things with modifiers ("150 sleeping and compartment cars"), livestock in head,
+# bare months dated by the publication ("commissioned in September"), "intends to build", "is to
+# be built", "put into service", work given to people; cumulative output, purchases, exports,
+# allocations for leasing or from a budget and national employment as distractors; the product
+# of a project is what its facility makes (named after it when the gazetteer has none)
+EXTRACTOR_VERSION = "en-1.3"  # the English rules; bump on any rule change
 # Per-language rule versions, stored with every fact (facts.extractor_version).
+# ru-1.4: headcounts of workers and specialists as jobs (with employment verbs, kinds said in the
+# clause), "от ... до" ranges, pieces and kWh as capacity, status verb forms, launch dates "на"
+# (when scheduled), Roman quarters, "не ранее" and relative years; wages, prices, subsidies,
+# trade, purchases and machines on site as distractors
 # ru-1.3: Russian project labels are nominative noun phrases (adjectives + facility noun, what it
 # makes, its company or place), a bare noun takes the fuller mention before it (labels.py)
 # kk-1.0: first Kazakh rules (patterns/*.kk.jsonl, labels from kk_phrases.py)
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.3", "kk": "kk-1.0"}
+# kk-1.1: qualifier verbs after the figure ("доллардан асады"), workers and specialists as
+# jobs, launch converbs ("іске қосылып"), more status phrases, a project's launch plan is a
+# date, distractors (imports, harvests, output value, fixed-capital statistics, renewal
+# allocations), machines counted after a participle, a mill's flour, region name parts
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.4", "kk": "kk-1.1"}
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +98,31 @@ class LanguageRules:
     year_suffix: bool = False
     # first words of a year phrase that date a capacity target ("by 2028 ... 9 million tonnes")
     target_year_words: tuple[str, ...] = ("by", "in")
+    # animals a farm is sized by ("a dairy farm for 4,800 cows"): capacity in head
+    livestock: frozenset[str] = frozenset()
+    # a month without its year ("was commissioned in September") is dated by the publication;
+    # these tell a past clause and a future one apart; None: bare months date nothing
+    month_tense: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    # words opening a relative clause (", which investors plan to build"): a plan told there
+    # describes the facility, it is not reported as a status
+    relative_pronouns: tuple[str, ...] = ()
+    # characters after a money figure searched for "to support", "allocated from the local
+    # budget" (None: the default, _DISTRACTOR_AFTER_LIMIT)
+    distractor_after_limit: int | None = None
+    # the product of a project is what its facility makes: several capacities give the
+    # facility's product or the first one's, a capacity that names none takes the facility's
+    # it measures, each facility of a list keeps its own (English)
+    project_product: bool = False
+    # Russian: pieces ("600 единиц техники") are a capacity only at a rate ("в год") or after an
+    # output word ("выпуск", "мощностью"); otherwise they count machines bought or on site
+    units_need_output: bool = False
+    # Kazakh: the word before a launch verb that makes it open jobs, not a facility ("600 жұмыс
+    # орнын ашады", "жұмыс орындарын ашу жоспарланған"): neither a launch date nor a plan
+    not_launch_before: frozenset[str] = frozenset()
+    # Kazakh: first words of a plan to launch ("іске қосу жоспарланған", "ашу көзделген"); for a
+    # project the paragraph already reports as being built or launched it dates the launch, it
+    # does not make the project a plan
+    launch_plan_words: tuple[str, ...] = ()
 
 
 RULES: dict[str, LanguageRules] = {
@@ -103,28 +143,55 @@ RULES: dict[str, LanguageRules] = {
                                             "get", "newly"}),
         auxiliaries=("was ", "were ", "has ", "have ", "had ", "is ", "are "),
         year_of_words=frozenset({"of"}),
+        # with modifiers the normaliser stops before the noun ("150 sleeping and compartment
+        # cars"), and some nouns it does not know ("60 million bricks")
         countable=frozenset({"tyres", "tires", "engines", "lifts", "elevators", "panels",
-                             "pumps", "batteries"}),
+                             "pumps", "batteries", "bricks", "cars", "buses", "trucks",
+                             "tractors", "combines", "harvesters", "locomotives", "wagons",
+                             "railcars", "vehicles", "transformers", "units"}),
+        livestock=frozenset({"cows", "cattle", "sheep", "pigs", "horses", "camels", "goats",
+                             "bulls", "calves", "heifers", "sows"}),
+        month_tense=(re.compile(r"\b(?:was|were|has|have|had|opened|launched|commissioned|"
+                                r"completed|started|began|inaugurated)\b"),
+                     re.compile(r"\b(?:will|shall|is to|are to|expected|scheduled|planned|due|"
+                                r"set to)\b")),
+        relative_pronouns=("which ", "whom "),
+        distractor_after_limit=50,
+        project_product=True,
         one_of=("one of the", "one of the key", "one of the largest", "one of the major",
                 "one of the main", "one of the biggest", "among the", "among the largest",
                 "among the key", "among the major", "among the biggest", "among the new"),
     ),
     "ru": LanguageRules(
-        people_words=frozenset({"человек", "работников", "сотрудников", "специалистов"}),
+        people_words=frozenset({"человек", "работников", "сотрудников", "специалистов",
+                                "рабочих", "строителей"}),
         count_noun=re.compile(r"^(?:мега)?проект(?:а|ов)?$|^инициатив"),
         scale_words=frozenset({"тыс", "тыс.", "млн", "млрд", "трлн", "тысяч", "тысячи",
                                "миллион", "миллиона", "миллионов", "миллиард", "миллиарда",
                                "миллиардов"}),
-        relative_years=(("следующем году", 1), ("этом году", 0), ("конца года", 0),
-                        ("конца этого года", 0)),
+        relative_years=(("следующем году", 1), ("будущем году", 1), ("этом году", 0),
+                        ("текущем году", 0), ("прошлом году", -1), ("конца года", 0),
+                        ("конца этого года", 0), ("конца текущего года", 0), ("концу года", 0),
+                        ("концу этого года", 0), ("концу текущего года", 0), ("конце года", 0),
+                        ("конце этого года", 0)),
         max_prefixes=("до", "к"),
         skip_year_words=frozenset({"с", "со", "за", "после"}),
-        plan_period_word=None,
-        scheduled_words=frozenset(),
+        # "программа на 2024-2028 годы" is a plan period; "запуск намечен на 2027 год" a date
+        plan_period_word="на",
+        scheduled_words=frozenset({
+            "намечен", "намечена", "намечено", "намечены", "запланирован", "запланирована",
+            "запланировано", "запланированы", "перенесен", "перенесена", "перенесено",
+            "перенесены", "перенесён", "назначен", "назначена", "назначено", "отложен",
+            "отложена", "отложено", "отложены", "сдвинут", "сдвинута", "сдвинуто", "сдвинуты",
+            "перенесли", "запланировали", "наметили", "планируется", "ожидается"}),
         not_news_before_launched=frozenset(),
         auxiliaries=(),
         year_of_words=frozenset(),
-        countable=frozenset(),
+        # pieces the normaliser does not map yet (genitive plural after a number)
+        countable=frozenset({"комбайнов", "грузовиков", "шин", "двигателей", "лифтов", "насосов",
+                             "аккумуляторов", "панелей", "холодильников", "кондиционеров",
+                             "прицепов", "электровозов", "тепловозов"}),
+        units_need_output=True,
         one_of=("одним из", "один из", "одна из", "одного из", "одной из", "одним из крупнейших",
                 "одним из ключевых", "один из крупнейших", "один из ключевых", "одним из крупных"),
     ),
@@ -150,6 +217,8 @@ RULES: dict[str, LanguageRules] = {
         period_before=True,
         year_suffix=True,
         target_year_words=("жылы", "жылға", "дейін", "қарай"),
+        not_launch_before=frozenset({"орнын", "орны", "орындарын", "орындары", "орнының"}),
+        launch_plan_words=("іске қосу ", "ашу ", "пайдалануға беру ", "қолданысқа беру "),
     ),
 }
 _DISTRACTOR_AFTER_LIMIT = 40  # characters after a money figure searched for "to support" etc.
@@ -193,13 +262,25 @@ class _Extraction:
         self.rules = rules
         self._figure_start: dict[int, int] = {}  # end -> start of the figures read
         self.published_year = _year_of(published)
+        self.published_month = _month_of_date(published)
         self.rev = scan.low[::-1]  # prefixes are matched backwards (``Scanner.*_prefixes``)
         self.ctx = DocContext(self.text, scan.sentences, collect_mentions(scanner, scan),
                               self.lang, scan.low)
         # year expressions with the prefix they take in: (start, end, first word of the prefix)
         self.year_spans: list[tuple[int, int, str | None]] = []
+        # "in October": a month without its year, dated by the publication (start -> month)
+        self._month_only: dict[int, int] = {}
         for c in scan.years:
             prefix = scanner.year_prefixes.before(self.rev, c.start)
+            month = _bare_month(self.text, c.start, c.end)
+            if month is not None:
+                if rules.month_tense is None:
+                    continue
+                # a month needs its preposition ("in October", "by June"); "in January-September"
+                # is a reporting period and "December 2025" a full date read from its year
+                if prefix is None or _MONTH_CONTINUES.match(self.text, c.end):
+                    continue
+                self._month_only[prefix[0]] = month
             if prefix is None and rules.year_suffix and " " in self.text[c.start:c.end]:
                 # "2029 жылы", "2028 жылға дейін": the postposition at the end
                 last = self.text[c.start:c.end].rsplit(None, 1)[-1].lower()
@@ -229,6 +310,8 @@ class _Extraction:
         for f in facts:
             if f.metric in ("commissioning", "status"):
                 self._attribute(f)
+        if self.rules.launch_plan_words:
+            facts = [f for f in facts if not self._is_project_launch_plan(f)]
         return facts
 
     # --- figures ---------------------------------------------------------------------------
@@ -258,6 +341,10 @@ class _Extraction:
                 last = span_text.rsplit(None, 1)[-1].lower()
                 if last in rules.countable:
                     parsed = replace(parsed, unit="units")
+                elif last in rules.livestock:
+                    parsed = replace(parsed, unit="head")
+                elif last in rules.people_words:  # "3 200 рабочих": a headcount, as "people"
+                    parsed = replace(parsed, unit="jobs", flags=("people",))
                 elif last in _FACILITY_COUNT_NOUNS:
                     parsed = replace(parsed, unit="projects")
             if parsed is None or (parsed.unit is None and not parsed.flags):
@@ -310,6 +397,10 @@ class _Extraction:
                 return None
             if ctx.cues_in(i, end, c_end, _MACRO_AFTER):
                 return None  # "... with a combined capacity of 2,900 MW operate in the country"
+            if unit == "units" and self.rules.units_need_output and not p.period \
+                    and not self._period(i, end) \
+                    and not ctx.cues_in(i, c_start, start, _OUTPUT_WORD):
+                return None  # "задействовано 600 единиц техники": machines, not output
             if unit in SIZE_UNITS and not (unit == "m2" and self._period(i, end)):
                 return "size" if self._size_anchor(i, c_start, c_end) else None
             return "capacity" if self._capacity_anchor(i, c_start, c_end, start) else None
@@ -328,7 +419,18 @@ class _Extraction:
             if m.start > 0 and self.text[m.start - 1] == "-":
                 continue  # "pre-export financing" is financing
             return True
-        return bool(ctx.cues_in(i, end, min(c_end, end + _DISTRACTOR_AFTER_LIMIT),
+        # "выпустило 20,8 млн кв. м стекла на сумму 27,3 млрд тенге": "worth" takes the sense of
+        # the clause (output, trade, purchases); "работы ведутся на сумму ..." is an investment
+        if ctx.cues_in(i, prev_end, start, _VALUE_OF) and \
+                ctx.cues_in(i, c_start, start, frozenset({"money_distractor", "macro"})):
+            return True
+        # "жаңартуға 420 млрд теңге көзделген": a sum for renewal, repairs, support or purchases
+        # is an allocation unless the text calls it an investment right after it
+        if ctx.cues_in(i, prev_end, start, _UPKEEP_PURPOSE) and \
+                not ctx.cues_in(i, end, min(c_end, end + 25), _INVESTMENT_WORD):
+            return True
+        limit = self.rules.distractor_after_limit or _DISTRACTOR_AFTER_LIMIT
+        return bool(ctx.cues_in(i, end, min(c_end, end + limit),
                                 frozenset({"money_distractor_after"})))
 
     def _macro_before(self, i: int, c_start: int, start: int) -> bool:
@@ -389,8 +491,22 @@ class _Extraction:
         # "1,500 people work at the peak of construction", "Up to 1,000 workers will be involved
         # at the construction stage": the construction stage named in the figure's clause
         c_start, c_end = ctx.sentences[i].clause_span(start)
-        if ctx.cues_in(i, c_start, c_end, _JOBS_CONSTRUCTION):
+        construction = ctx.cues_in(i, c_start, c_end, _JOBS_CONSTRUCTION)
+        # "постоянную работу получат 250 специалистов": the kind said of a headcount's clause;
+        # with both kinds in the clause the nearest cue before the figure says which ("на
+        # период строительства ... 1 200 человек, после пуска постоянную работу получат 250")
+        permanent = ctx.cues_in(i, c_start, c_end, _JOBS_PERMANENT_CLAUSE)
+        if construction and permanent:
+            cues = [(m, "construction") for m in construction] + \
+                [(m, "permanent") for m in permanent]
+            before = [(m.end, k) for m, k in cues if m.end <= start]
+            if before:
+                return max(before)[1]
+            return min((m.start, k) for m, k in cues)[1]
+        if construction:
             return "construction"
+        if permanent:
+            return "permanent"
         return None
 
     # --- commissioning years ---------------------------------------------------------------
@@ -419,7 +535,10 @@ class _Extraction:
             if first == self.rules.plan_period_word and \
                     prev_word(text, start) not in self.rules.scheduled_words:
                 continue
-            parsed = self._parse_year(text[start:end])
+            if start in self._month_only:
+                parsed = self._month_date(text[start:end], self._month_only[start], c_start, c_end)
+            else:
+                parsed = self._parse_year(text[start:end])
             if parsed is None:
                 continue
             year, year_max, qualifier, when = parsed
@@ -435,6 +554,9 @@ class _Extraction:
         construction ("Construction started in 2023 and will be completed in 2025")."""
         ctx = self.ctx
         positive = ctx.cues_in(i, c_start, c_end, frozenset({"commission", "strong_commission"}))
+        if self.rules.not_launch_before:  # "500 жұмыс орнын ашу": jobs opened, not a launch
+            positive = [m for m in positive
+                        if prev_word(self.text, m.start) not in self.rules.not_launch_before]
         if not positive:
             return False
         negative = ctx.cues_in(i, c_start, c_end, frozenset({"construction_start"}))
@@ -465,8 +587,29 @@ class _Extraction:
         parsed = parse_year(phrase, self.lang)
         if parsed is None:
             return None
-        qualifier = parsed.qualifier if parsed.qualifier in ("eq", "max", "range") else "eq"
+        # "не ранее 2028 года" is a minimum; "since 2020" never gets here (skip_year_words)
+        qualifier = parsed.qualifier if parsed.qualifier in ("eq", "max", "min", "range") \
+            else "eq"
         return parsed.year, parsed.year_max, qualifier, parsed.when
+
+    def _month_date(self, phrase: str, month: int, c_start: int,
+                    c_end: int) -> tuple[int, int | None, str, str] | None:
+        """"in October" (no year): the publication's year, the one before for a past event
+        in a later month ("was opened in December" published in January), the one after for a
+        future event in an earlier month ("will be launched in March" published in November)."""
+        if self.published_year is None or self.published_month is None or \
+                self.rules.month_tense is None:
+            return None
+        past, future = self.rules.month_tense
+        year = self.published_year
+        clause = self.scan.low[c_start:c_end]
+        if month > self.published_month and past.search(clause) and not future.search(clause):
+            year -= 1
+        elif month < self.published_month and future.search(clause):
+            year += 1
+        low = " ".join(phrase.lower().split())
+        qualifier = "max" if low.startswith(self.rules.max_prefixes) else "eq"
+        return year, None, qualifier, f"{year}-{month:02d}"
 
     # --- status ----------------------------------------------------------------------------
     def _status_facts(self, figures: list[Fact]) -> list[Fact]:
@@ -477,6 +620,8 @@ class _Extraction:
         seen_sent: set[tuple[int, str]] = set()
         for m in found:
             value, start, end = m.key, m.start, m.end
+            if prev_word(text, start) in self.rules.not_launch_before:
+                continue  # "жұмыс орнын ашу жоспарланған": jobs to be opened
             # "are launched on time", "to be launched", "the launched projects", "will be put
             # into operation" are not news (phrases that start with their own auxiliary, "was
             # launched", are)
@@ -492,17 +637,73 @@ class _Extraction:
             if value == "commissioned" and ctx.cues_in(i, end, end + 25,
                                                        frozenset({"construction_word"})):
                 continue
+            if self._background_status(i, value, start):
+                continue
+            if value == "commissioned" and self._launches_no_facility(i, end, figures):
+                continue
             seen_sent.add((i, value))
             # one status per project: "a poultry farm ..., a glass plant ... and a wind farm were
             # put into operation" gives three, each labelled with its facility
             c_start, _ = ctx.sentences[i].clause_span(start)
-            labels = [attr.label_of(ctx, i, m)
-                      for m in attr.coordinated_facilities(ctx, i, c_start, start)]
-            for label in labels or [""]:
+            listed = attr.coordinated_facilities(ctx, i, c_start, start)
+            labels = [attr.label_of(ctx, i, m) for m in listed]
+            # with ``project_product`` rules each listed facility also keeps its own product
+            products = [self._listed_product(i, m, listed[k + 1].start if k + 1 < len(listed)
+                                             else start) if self.rules.project_product else None
+                        for k, m in enumerate(listed)]
+            for label, product in zip(labels or [""], products or [None], strict=True):
                 out.append(Fact(metric="status", value=value, unit=None, qualifier="eq",
                                 evidence=text[start:end], start=start, end=end,
-                                sentence=ctx.sentence_text(i), project=label))
+                                sentence=ctx.sentence_text(i), project=label, product=product))
         return out
+
+    def _is_project_launch_plan(self, f: Fact) -> bool:
+        """A plan to launch one project ("зауытты 2027 жылы іске қосу жоспарланған",
+        "пайдалануға беру көзделген") dates its launch, whatever stage it is at: not a status.
+        Said of a portfolio ("биыл 12 жобаны іске қосу жоспарланған") it says they are planned."""
+        return self._is_launch_plan(f) and f.scope != "portfolio"
+
+    def _is_launch_plan(self, f: Fact) -> bool:
+        return f.value == "planned" and \
+            f.evidence.lower().startswith(self.rules.launch_plan_words)
+
+    def _listed_product(self, i: int, m: Mention, end: int) -> str | None:
+        """Product of the facility ``m`` of a list, described up to ``end``: that of its
+        capacity ("a flour mill processing 300 tonnes of grain per day"), else the one its
+        name implies ("a fruit juice concentrate plant")."""
+        for f in self._caps:
+            if m.end <= f.start and f.end <= end:
+                p = self._capacity_product(f, i)
+                if p:
+                    return p
+        return attr.product_of_facility(self.ctx, i, m)
+
+    def _background_status(self, i: int, value: str, start: int) -> bool:
+        """A status phrase that describes rather than reports: "inspected logistics facilities
+        under construction" (uncounted facilities in the plural, no verb of its own) and a plan
+        told in a relative clause ("a wind farm, which investors intend to build")."""
+        text = self.text
+        if value == "under_construction" and not text.startswith(self.rules.auxiliaries, start):
+            before = [m for m in self.ctx.mentions_of(i, "facility_plural")
+                      if m.end <= start and not text[m.end:start].strip()]
+            if before and not any(f.end == before[-1].end for f in self._counts):
+                return True
+        if value == "planned" and self.rules.relative_pronouns:
+            s = self.ctx.sentences[i]
+            comma = text.rfind(",", s.start, start)
+            if comma >= 0 and text[comma + 1:start].lstrip().lower().startswith(
+                    self.rules.relative_pronouns):
+                return True
+        return False
+
+    def _launches_no_facility(self, i: int, end: int, figures: list[Fact]) -> bool:
+        """Whether a launch verb ending at ``end`` opens jobs or a scheme rather than a facility:
+        "открыто 120 рабочих мест", "запущена программа льготного лизинга"."""
+        text = self.text
+        if any(f.metric == "jobs" and f.start >= end and not text[end:f.start].strip()
+               for f in figures):
+            return True
+        return bool(self.ctx.cues_in(i, end, end + 25, _NOT_A_FACILITY))
 
     # --- attribution -----------------------------------------------------------------------
     def _attribute(self, f: Fact) -> None:
@@ -511,7 +712,7 @@ class _Extraction:
         f.scope = self._scope(f, i)
         f.region = attr.resolve_region(ctx, i, f.start)
         f.company = attr.resolve_company(ctx, i, f.start, f.scope)
-        f.product = self._product(f, i)
+        f.product = f.product or self._product(f, i)
         if not f.project:  # a status of one of several listed facilities keeps its label
             f.project = self._project_label(f, i)
         if f.metric == "capacity":
@@ -573,8 +774,7 @@ class _Extraction:
     def _product(self, f: Fact, i: int) -> str | None:
         ctx = self.ctx
         if f.metric == "capacity":
-            own = attr.product_inside(ctx, i, f.start, f.end) or attr.product_after(ctx, i, f.end) \
-                or attr.product_before(ctx, i, f.start)
+            own = self._capacity_product(f, i)
             if own:
                 return own
             if f.unit == "MW":
@@ -587,7 +787,7 @@ class _Extraction:
         if len(clause_caps) == 1:
             return clause_caps.pop()
         if len(clause_caps) > 1:
-            return None
+            return self._main_product(i, self._ordered_caps(i, c_start, c_end))
         if f.scope == "portfolio":
             return attr.facility_product(ctx, i, plural=True)
         para = ctx.paragraph_range(i)
@@ -598,7 +798,9 @@ class _Extraction:
         if len(caps) == 1:
             return caps.pop()
         if len(caps) > 1:
-            return None
+            ordered = [p for j in para for p in self._ordered_caps(j, ctx.sentences[j].start,
+                                                                    ctx.sentences[j].end)]
+            return self._main_product(i, ordered)
         fac = attr.facility_product(ctx, i)
         if fac:
             return fac
@@ -630,19 +832,85 @@ class _Extraction:
                 first = prev.start
         return None
 
+    def _figure_product(self, i: int, start: int, end: int) -> str | None:
+        """The commodity a capacity figure at ``[start, end)`` names. Kazakh "тәулігіне 500
+        тонна бидай өңдейтін диірмен": what a facility processes is its input; the output the
+        facility implies (flour of a mill) wins when there is one."""
+        ctx = self.ctx
+        inside = attr.product_inside(ctx, i, start, end)
+        if inside:
+            return inside
+        after = attr.product_after(ctx, i, end)
+        if after and self.lang == "kk" and kk_phrases.processed_after(self.scan.low, end):
+            return attr.facility_product(ctx, i) or after
+        return after or attr.product_before(ctx, i, start)
+
     def _capacity_products(self, i: int, start: int, end: int) -> set[str]:
         """Products of the capacity figures of sentence ``i`` within ``[start, end)``."""
+        return set(self._ordered_caps(i, start, end))
+
+    def _ordered_caps(self, i: int, start: int, end: int) -> list[str]:
+        """As ``_capacity_products``, in text order (once each)."""
         ctx = self.ctx
-        out: set[str] = set()
+        out: list[str] = []
         for f in self._caps:
             if start <= f.start and f.end <= end and ctx.sentence_index(f.start) == i:
-                p = attr.product_inside(ctx, i, f.start, f.end) or attr.product_after(ctx, i, f.end) \
-                    or attr.product_before(ctx, i, f.start)
+                p = self._capacity_product(f, i)
                 if p is None and f.unit == "MW":
                     p = "electricity"
-                if p:
-                    out.add(p)
+                if p and p not in out:
+                    out.append(p)
         return out
+
+    def _capacity_product(self, f: Fact, i: int) -> str | None:
+        """The product of capacity ``f``: what the figure names; with ``project_product`` rules
+        the facility's own when it is the same thing more precisely ("100 engines" of a "line
+        for diesel locomotive engines"), and, when the figure names nothing, that of the
+        facility it measures ("a fruit storage facility for 12 thousand tonnes")."""
+        own = self._figure_product(i, f.start, f.end)
+        if not self.rules.project_product:
+            return own
+        if own:
+            fac = self._facility_product_near(i)
+            return fac if fac and fac.endswith(" " + own) else own
+        m = self._facility_before(i, f.start)
+        return attr.product_of_facility(self.ctx, i, m) if m is not None else None
+
+    def _facility_product_near(self, i: int) -> str | None:
+        """Product a facility of sentence ``i``, else of its paragraph, implies."""
+        ctx = self.ctx
+        for j in [i, *ctx.paragraph_range(i)]:
+            fac = attr.facility_product(ctx, j)
+            if fac:
+                return fac
+        return None
+
+    def _facility_before(self, i: int, pos: int) -> Mention | None:
+        """The facility a figure at ``pos`` measures: the last one named before it in its
+        clause, with no other figure between them ("a dairy farm for 4,800 cows")."""
+        c_start, _ = self.ctx.sentences[i].clause_span(pos)
+        found = [m for m in self.ctx.mentions_of(i, "facility")
+                 if c_start <= m.start and m.end <= pos and m.key != "project"]
+        if not found:
+            return None
+        m = found[-1]
+        if pos - m.end > 60 or any(m.end <= a and b <= pos for a, b in self._parsed_spans):
+            return None
+        return m
+
+    def _main_product(self, i: int, caps: list[str]) -> str | None:
+        """The product of a project whose capacities name several ("1.2 million tonnes of urea
+        and 700 thousand tonnes of ammonia"): with ``project_product`` rules the one its
+        facility implies, else the first named by a new plant; otherwise none."""
+        if not self.rules.project_product or not caps:
+            return None
+        fac = self._facility_product_near(i)
+        if fac in caps:
+            return fac
+        # a programme of a company that makes several ("coal, iron ore concentrate and steel",
+        # "modernising its plant") has no single product; a new plant or complex has its first
+        new = attr.names_new_facility(self.ctx, self.ctx.paragraph_range(i))
+        return caps[0] if new else None
 
     def _project_label(self, f: Fact, i: int) -> str:
         ctx = self.ctx
@@ -664,7 +932,7 @@ class _Extraction:
     def _target_year(self, i: int, pos: int) -> int | None:
         ctx = self.ctx
         for a, b, first in self.year_spans:
-            if first not in self.rules.target_year_words:
+            if first not in self.rules.target_year_words or a in self._month_only:
                 continue
             if ctx.sentence_index(a) == i:
                 y = self._parse_year(self.text[a:b])
@@ -674,6 +942,12 @@ class _Extraction:
 
 
 _JOBS_CONSTRUCTION = frozenset({"jobs_construction"})
+_UPKEEP_PURPOSE = frozenset({"upkeep_purpose"})
+_INVESTMENT_WORD = frozenset({"investment_word"})
+_JOBS_PERMANENT_CLAUSE = frozenset({"jobs_permanent_clause"})
+_OUTPUT_WORD = frozenset({"output_word"})
+_NOT_A_FACILITY = frozenset({"launched_not_facility"})
+_VALUE_OF = frozenset({"value_of"})
 _MACRO_AFTER = frozenset({"macro_after"})
 # figure patterns (ids in figures*.jsonl) of a bare amount: a figure only after a currency sign
 BARE_FIGURES = frozenset({"num.bare", "ru.num.bare"})
@@ -698,6 +972,23 @@ def prev_word(text: str, pos: int) -> str:
         while k > 0 and text[k - 1].isalnum():
             k -= 1
     return text[k:j].lower()
+
+
+def _bare_month(text: str, start: int, end: int) -> int | None:
+    """Month number when ``text[start:end]`` is a month name alone ("October")."""
+    word = text[start:end]
+    return month_of(word.lower()) if word.isalpha() else None
+
+
+# after a bare month: its day or year ("December 2025", "June 1") or a range of months
+_MONTH_CONTINUES = re.compile(r"\s*(?:[-–—]|\d)")
+
+
+def _month_of_date(published: str | None) -> int | None:
+    if not published or len(published) < 7 or not published[5:7].isdigit():
+        return None
+    month = int(published[5:7])
+    return month if 1 <= month <= 12 else None
 
 
 def _year_of(published: str | None) -> int | None:

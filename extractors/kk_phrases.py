@@ -30,12 +30,22 @@ _STOP_WORDS = frozenset({"және", "мен", "бен", "пен", "де", "да
                          "гектар", "теңге", "доллар", "қуаты", "қуаттылығы", "құны", "жоба",
                          "жобаның", "жобасы", "компания", "компаниясы", "деді", "айтты",
                          "жөніндегі", "туралы", "салу", "өткен", "кезеңінде", "биыл", "былтыр",
-                         "келесі", "жыл"})
+                         "келесі", "жыл", "арналған"})
 # what lies between a product and the facility making it ("темір рудасын терең өңдейтін зауыт")
 MAKES = frozenset({"өңдейтін", "терең өңдейтін", "қайта өңдейтін", "шығаратын", "өндіретін",
                    "өндіру", "шығару", "өңдеу", "қайта өңдеу", "өндіру жөніндегі",
                    "шығару жөніндегі", "өңдеу жөніндегі", "терең өңдеу", "жасайтын", "құю"})
 _WORD_RE = re.compile(r"\S+")
+
+
+# a figure followed by what is processed: "500 тонна бидай өңдейтін", "шикі газды қайта өңдеуге"
+_PROCESSED_AFTER = re.compile(r"\s+[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+(?:терең\s+|қайта\s+)?өңде\w*")
+
+
+def processed_after(text: str, end: int) -> bool:
+    """Whether the words right after a figure ending at ``end`` name what a facility processes
+    (its input, not its output): "500 тонна бидай өңдейтін"; ``text`` is in lower case."""
+    return _PROCESSED_AFTER.match(text, end) is not None
 
 
 def makes_gap(gap: str) -> bool:

@@ -29,6 +29,7 @@ def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
     append = out.append
     best: dict[str, list[tuple[int, int, str, str]]] = {}
     legal_forms: list[tuple[int, int]] = []
+    kk_name_parts: set[int] = set()  # starts of bare Kazakh names that modify a noun
     cues_of, others_of = scanner.cues_of, scanner.others_of
     for start, phrase in scan.hits:
         for length, key in cues_of[phrase]:
@@ -41,6 +42,12 @@ def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
                     sent_starts = {s for s, _ in scan.sentences}
                 if _inside_proper_name(text, start, end, sent_starts):
                     continue
+                if scanner.lang == "kk":
+                    if _KK_SEVERAL_REGIONS.match(scan.low, end):
+                        continue  # "Қарағанды және Ұлытау облыстары арқылы": no single place
+                    if phrase == _kk_nominatives(scanner).get(pl.key) and \
+                            _KK_MODIFIED_NOUN.match(text, end):
+                        kk_name_parts.add(start)
             if kind == "legal_form":
                 legal_forms.append((start, end))
             best.setdefault(kind, []).append((start, end, pl.key, pl.extra))
@@ -59,7 +66,47 @@ def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
     if scanner.lang == "en":
         out.extend(_introduced_companies(text, [m for m in out if m.kind == "company"]))
     out.sort(key=_start_of)
+    if kk_name_parts:
+        out = _kk_drop_name_parts(scan, out, kk_name_parts)
     return out
+
+
+# Kazakh: a city name in the nominative right before a lower-case noun names something after the
+# city ("Алматы айналма темір жолы", "Алматы торабы"); where the sentence also names a region
+# ("Алматы облысында ..."), that region places the project, not the name. Several regions
+# joined before a plural place noun ("Қарағанды және Ұлытау облыстарының") place nothing alone.
+_KK_MODIFIED_NOUN = re.compile(r" (?!(?:және|мен|пен|бен|де|да|та|те|ал)\b)[а-яәғқңөұүһі]")
+_KK_SEVERAL_REGIONS = re.compile(
+    r"(?:\s*,\s*[\w-]+|\s+(?:және|мен|пен|бен)\s+[\w-]+)+\s+(?:облыстар|аудандар|қалалар)")
+
+
+def _kk_nominatives(scanner: Scanner) -> dict[str, str]:
+    """Each region's shortest bare name (its nominative: "алматы", not "алматыда")."""
+    cached: dict[str, str] | None = getattr(scanner, "_kk_nominatives", None)
+    if cached is None:
+        cached = {}
+        for phrase, found in scanner.others_of.items():
+            for _, pl in found:
+                if pl.label == "REGION_BARE" and len(phrase) < len(cached.get(pl.key, phrase + " ")):
+                    cached[pl.key] = phrase
+        scanner._kk_nominatives = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _kk_drop_name_parts(scan: Scan, out: list[Mention], parts: set[int]) -> list[Mention]:
+    """``out`` without the name parts (``parts``: starts) whose paragraph names another region."""
+    text = scan.text
+    keep: list[Mention] = []
+    for m in out:
+        if m.kind == "region" and m.start in parts:
+            p_start = text.rfind("\n", 0, m.start) + 1
+            p_end = text.find("\n", m.end)
+            p_end = len(text) if p_end < 0 else p_end
+            if any(o.kind == "region" and o.start not in parts and o.key != m.key
+                   and p_start <= o.start < p_end for o in out):
+                continue
+        keep.append(m)
+    return keep
 
 
 # "the Turkish company Konya", "the German company HMS Bergbau": a name the text introduces as

@@ -157,6 +157,11 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "автомобилей": ("units", 1), "автобусов": ("units", 1), "вагонов": ("units", 1),
     "локомотивов": ("units", 1), "тракторов": ("units", 1), "трансформаторов": ("units", 1),
     "доз": ("units", 1), "дана": ("units", 1), "бірлік": ("units", 1), "көлік": ("units", 1),
+    # Kazakh machines counted in pieces ("жылына 2 500 комбайн"); case forms are read by
+    # strip_kk_ending
+    "комбайн": ("units", 1), "трактор": ("units", 1), "автобус": ("units", 1),
+    "автомобиль": ("units", 1), "вагон": ("units", 1), "локомотив": ("units", 1),
+    "трансформатор": ("units", 1),
     # livestock
     "head": ("head", 1), "heads": ("head", 1), "голов": ("head", 1), "головы": ("head", 1),
     "голову": ("head", 1), "бас": ("head", 1),
@@ -195,7 +200,9 @@ PEOPLE_WORDS: dict[str, tuple[str, float]] = {
     "employees": ("jobs", 1), "specialists": ("jobs", 1), "builders": ("jobs", 1),
     "construction workers": ("jobs", 1), "человек": ("jobs", 1), "работников": ("jobs", 1),
     "сотрудников": ("jobs", 1), "адам": ("jobs", 1), "адамға": ("jobs", 1),
-    "қызметкер": ("jobs", 1),
+    "қызметкер": ("jobs", 1), "қызметкерлер": ("jobs", 1), "маман": ("jobs", 1),
+    "мамандар": ("jobs", 1), "жұмысшы": ("jobs", 1), "жұмысшылар": ("jobs", 1),
+    "құрылысшы": ("jobs", 1), "құрылысшылар": ("jobs", 1), "еңбеккер": ("jobs", 1),
 }
 # Units that carry their own rate.
 UNIT_PERIODS: dict[str, str] = {"mtpa": "year", "tpa": "year", "tpd": "day"}

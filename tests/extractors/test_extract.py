@@ -97,6 +97,49 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("A solar power plant of 200 MW is planned near Kentau. The first 50 MW are to come into "
      "operation in 2026.",
      "commissioning", {"value": 2026}),
+    # counted things with modifiers before the noun, nouns the normaliser lacks, livestock
+    ("The new works in Petropavl will assemble up to 400 refrigerated and tank wagons a year.",
+     "capacity", {"value": 400, "unit": "units", "qualifier": "max", "period": "year"}),
+    ("The factory will turn out 800 heavy mining trucks annually.",
+     "capacity", {"value": 800, "unit": "units", "period": "year"}),
+    ("A ceramic plant producing 45 million bricks a year is being built near Semey.",
+     "capacity", {"value": 45e6, "unit": "units", "product": "brick"}),
+    ("A cattle feedlot for 3,500 bulls was opened in Kostanay region.",
+     "capacity", {"value": 3500, "unit": "head"}),
+    # a month without its year, dated by the publication (2025-05-01)
+    ("The cement plant near Shymkent was put into operation in March.",
+     "commissioning", {"value": 2025, "when": "2025-03", "qualifier": "eq"}),
+    ("A pasta factory in Taraz opened in November.",  # a past event in a later month
+     "commissioning", {"value": 2024, "when": "2024-11"}),
+    ("The new terminal at Aktau port will be launched in February.",  # a future earlier month
+     "commissioning", {"value": 2026, "when": "2026-02"}),
+    # status phrases
+    ("Kazatomprom intends to build a sulphuric acid plant in Turkistan region.",
+     "status", {"value": "planned", "product": "sulphuric acid"}),
+    ("A sugar refinery is to be built in Zhambyl region.",
+     "status", {"value": "planned", "product": "sugar"}),
+    ("The new pumping station has been put into service.", "status", {"value": "commissioned"}),
+    # employment phrased as work given
+    ("The new refinery in Shymkent will give work to 700 people.",
+     "jobs", {"value": 700, "unit": "jobs"}),
+    # the product a facility is named after when the gazetteer names none
+    ("A tractor plant costing KZT 20 billion is being built in Kokshetau.",
+     "investment", {"value": 20e9, "product": "tractor"}),
+    ("A plant for the assembly of Volga minibuses worth $30 million is planned in Kostanay.",
+     "investment", {"value": 30e6, "product": "minibus"}),
+    ("A line for tempered and insulated glass costs KZT 4 billion.",
+     "investment", {"value": 4e9, "product": "glass"}),
+    ("The metallurgical plant will cost $500 million.",
+     "investment", {"value": 500e6, "product": None}),
+    # several capacities: the first one's product is the plant's
+    ("The chemical complex will make 500 thousand tonnes of ammonia and 300 thousand tonnes of "
+     "methanol a year. It will cost $900 million.",
+     "investment", {"value": 900e6, "product": "ammonia"}),
+    # a capacity naming nothing takes the facility it measures; output of X to N
+    ("A vegetable storage facility for 8 thousand tonnes was opened in Turkistan region.",
+     "capacity", {"value": 8000, "product": "vegetable"}),
+    ("The upgrade of the plant will raise the output of soda ash to 200 thousand tonnes a year.",
+     "capacity", {"value": 200000, "product": "soda ash"}),
 ]
 
 
@@ -128,6 +171,13 @@ def test_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None
     "The region needs about 90 thousand tonnes of cement a year.",
     "In total, 60 wind farms with a combined capacity of 1,800 MW operate in the country.",
     "The minister asked to speed up the launch of the projects of this year.",
+    # cumulative past output, purchases, exports, budget allocations, national employment
+    "Since 2015 the Kostanay plant has assembled more than 40 thousand cars.",
+    "Kazakhstan Temir Zholy intends to purchase 300 wagons from the plant by 2028.",
+    "Exports of flour by the Kostanay mill exceeded 2 million tonnes last year.",
+    "This year, 90 billion tenge has been allocated for the leasing of buses.",
+    "KZT 30 billion has been allocated from the regional budget for the repair of schools.",
+    "About 60 thousand people work in the construction industry across the country.",
 ])
 def test_distractors_yield_no_fact(text: str) -> None:
     assert facts_of(text) == []
@@ -238,3 +288,32 @@ def test_odd_inputs_do_not_raise(text: str) -> None:
 
 def test_version_is_english_rules() -> None:
     assert EXTRACTOR_VERSION.startswith("en-")
+
+
+def test_each_listed_facility_keeps_its_product() -> None:
+    facts = [f for f in facts_of(
+        "In Aktobe region, a grain storage facility for 20 thousand tonnes, a mill processing "
+        "200 tonnes of wheat per day and a pasta plant were put into service.")
+        if f.metric == "status"]
+    assert [f.product for f in facts] == ["grain", "grain", "pasta"]
+
+
+def test_facilities_under_construction_in_a_visit_are_no_status() -> None:
+    facts = facts_of("The Prime Minister visited several logistics facilities under construction.")
+    assert [f for f in facts if f.metric == "status"] == []
+
+
+def test_a_plan_in_a_relative_clause_is_no_status() -> None:
+    facts = facts_of("The key project is a 500 MW wind farm, which foreign investors intend to "
+                     "build near Zhanatas.")
+    assert [f for f in facts if f.metric == "status"] == []
+
+
+def test_a_bare_month_without_publication_date_dates_nothing() -> None:
+    facts = extract("The cement plant was put into operation in March.", "en", None)
+    assert [f for f in facts if f.metric == "commissioning"] == []
+
+
+def test_a_reporting_period_of_months_dates_nothing() -> None:
+    facts = facts_of("In January-March, 12 plants were launched in the region.")
+    assert [f for f in facts if f.metric == "commissioning"] == []

@@ -27,7 +27,7 @@ def only(text: str, metric: str) -> Fact:
 
 def test_kazakh_is_a_supported_language() -> None:
     assert "kk" in SUPPORTED_LANGS and "kk" in RULES
-    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.0"
+    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.1"
 
 
 # (text, metric, expected fields) - one row per behaviour
@@ -183,3 +183,98 @@ def test_kazakh_facility_nouns_in_the_nominative(surface: str, nominative: str) 
 def test_kazakh_units_the_normaliser_reads(text: str, value: float, unit: str) -> None:
     fig = parse_figure(text, "kk")
     assert fig is not None and (fig.value, fig.unit) == (value, unit)
+
+
+# --- kk-1.1: rules from the extra2 development releases (sentences written for these tests) ---
+KK_11_CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # a verb of exceeding after an ablative figure is a minimum, and is part of the evidence
+    ("Кешеннің құны 850 млн доллардан асады.",
+     "investment", {"value": 850e6, "unit": "USD", "qualifier": "min",
+                    "evidence": "850 млн доллардан асады"}),
+    ("Жобаға салынатын инвестиция 40 млрд теңгеден асатын болады.",
+     "investment", {"value": 40e9, "qualifier": "min", "evidence": "40 млрд теңгеден асатын"}),
+    # workers, specialists and builders with an engagement verb are jobs
+    ("Құрылыс кезеңінде 2 мыңға дейін жұмысшы тартылады.",
+     "jobs", {"value": 2000, "qualifier": "max", "kind": "construction"}),
+    ("Кеніште 4 мыңнан астам маман жұмылдырылған.",
+     "jobs", {"value": 4000, "qualifier": "min"}),
+    ("Станция аумағында 350 құрылысшы жұмыс істеп жатыр.",
+     "jobs", {"value": 350, "kind": "construction"}),
+    ("Қазір құрылыс алаңында 900-ге жуық адам еңбек етуде.",
+     "jobs", {"value": 900, "qualifier": "approx", "kind": "construction"}),
+    # launch converbs and participles date a launch
+    ("Фабрика 2027 жылға дейін іске қосылып, 300 тұрақты жұмыс орнын ашады.",
+     "commissioning", {"value": 2027, "qualifier": "max"}),
+    ("Терминалды 2026 жылдың екінші жартысында ашу көзделген.",
+     "commissioning", {"value": 2026, "when": "2026"}),
+    ("Автожол бойынша қозғалысты 2027 жылдың соңына дейін ашу жоспарланған.",
+     "commissioning", {"value": 2027, "qualifier": "max"}),
+    # status phrases: continuing works, reported speech, active works
+    ("Түркістан облысында цемент зауытының құрылысы жалғасуда.",
+     "status", {"value": "under_construction", "region": "KZ-61"}),
+    ("Министр Қостанай облысында құс фабрикасы пайдалануға берілгенін айтты.",
+     "status", {"value": "commissioned", "region": "KZ-39"}),
+    ("«Aral Salt» ЖШС тұз өңдейтін фабриканы салу жұмыстарын жүргізіп жатыр.",
+     "status", {"value": "under_construction", "company": "Aral Salt"}),
+    ("Биыл өңірде жалпы құны 90 млрд теңге болатын 8 жобаны іске қосу жоспарланған.",
+     "status", {"value": "planned", "scope": "portfolio"}),
+    # machines counted after a participle are a capacity in pieces
+    ("Зауыт жылына 1 200 жүк тасымалдайтын вагон шығарады.",
+     "capacity", {"value": 1200, "unit": "units", "period": "year"}),
+    # a mill processes grain and makes flour
+    ("Қостанай облысында тәулігіне 300 тонна астық өңдейтін диірмен салынып жатыр.",
+     "capacity", {"value": 300, "unit": "t", "period": "day", "product": "flour"}),
+    # PET; "болатын" (which is) is not steel
+    ("Зауыттың қуаты жылына 200 мың тонна полиэтилентерефталат болатын болады.",
+     "capacity", {"value": 2e5, "product": "polyethylene terephthalate"}),
+    ("Ұзындығы 120 км болатын теміржол желісі салынуда.",
+     "size", {"value": 120, "unit": "km", "product": None}),
+    # a region of the paragraph places the project, not a city naming it
+    ("Алматы облысында Алматы айналма автомобиль жолының 65 км учаскесі салынуда.",
+     "size", {"value": 65, "region": "KZ-19"}),
+    # several regions before a plural place noun place nothing
+    ("Жаңа газ құбыры Қостанай және Ақмола облыстарының аумағы арқылы өтеді, оның ұзындығы "
+     "400 км.",
+     "size", {"value": 400, "region": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"), KK_11_CASES,
+                         ids=["kk11-" + c[1] + str(i) for i, c in enumerate(KK_11_CASES)])
+def test_kazakh_11_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
+    fact = only(text, metric)
+    for key, value in expected.items():
+        assert getattr(fact, key) == value, (key, fact)
+    assert text[fact.start:fact.end] == fact.evidence
+
+
+@pytest.mark.parametrize("text", [
+    # imports, harvests, output value, fixed-capital statistics, renewal and repair allocations
+    "Зауыт салынғанға дейін елдің цемент импорты жылына 400 мың тоннаға жетеді.",
+    "«Kostanai Agro» ЖШС алқаптарынан биыл 600 мың тонна астық жиналды.",
+    "Кәсіпорын жылына 12 млрд теңгенің өнімін шығаратын болады.",
+    "Облыста негізгі капиталға салынған инвестиция 640 млрд теңгені құрады.",
+    "Биыл автобус паркін жаңартуға 35 млрд теңге көзделген.",
+    "Жылу желілерін жөндеуге 20 млрд теңге бөлінді.",
+    # jobs opened are not a launch, nor a plan
+    "Облыста 2026 жылы 800 жұмыс орнын ашу жоспарланған.",
+])
+def test_kazakh_11_distractors_are_not_facts(text: str) -> None:
+    assert [f for f in facts_of(text) if f.metric not in ("jobs",)] == []
+
+
+def test_kazakh_renewal_called_an_investment_is_one() -> None:
+    fact = only("Зауытты жаңартуға 60 млрд теңге инвестиция салынады.", "investment")
+    assert fact.value == 60e9
+
+
+def test_kazakh_launch_plan_of_a_project_is_a_date_not_a_status() -> None:
+    text = ("Жамбыл облысында минералды тыңайтқыш зауыты салынуда. "
+            "Кәсіпорынды 2027 жылы іске қосу жоспарланған.")
+    assert [(f.metric, f.value) for f in facts_of(text)] == [
+        ("status", "under_construction"), ("commissioning", 2027)]
+
+
+def test_kazakh_a_city_naming_a_project_alone_still_places_it() -> None:
+    fact = only("Шымкент мұнай өңдеу зауытының қуаты жылына 6 млн тонна.", "capacity")
+    assert fact.region == "KZ-79"

@@ -1,0 +1,141 @@
+"""Russian rules (``patterns/*.ru.jsonl``, ``RULES["ru"]``) on short texts written for these
+tests: headcounts as jobs, status verb forms, launch dates, countable output and distractors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractors.extract import RULES, extract
+from extractors.fact import Fact
+
+PUBLISHED = "2025-05-01"
+
+
+def facts_of(text: str) -> list[Fact]:
+    return extract(text, "ru", PUBLISHED)
+
+
+def only(text: str, metric: str) -> Fact:
+    found = [f for f in facts_of(text) if f.metric == metric]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_russian_rules_are_registered() -> None:
+    assert "ru" in RULES and RULES["ru"].units_need_output
+
+
+# (text, metric, expected fields) - one row per behaviour
+RU_CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # jobs: headcounts in any case with an employment verb, qualifiers, ranges, kinds
+    ("На этапе строительства рудника будет задействовано до 2 тыс. человек.",
+     "jobs", {"value": 2000, "qualifier": "max", "kind": "construction"}),
+    ("На новом комбинате будут трудиться около 4 тыс. человек.",
+     "jobs", {"value": 4000, "qualifier": "approx", "kind": None}),
+    ("В период строительства ТЭЦ будет привлечено от 900 до 1 100 человек.",
+     "jobs", {"value": 900, "value_max": 1100, "qualifier": "range", "kind": "construction"}),
+    ("После пуска фабрики постоянную работу получат 320 специалистов.",
+     "jobs", {"value": 320, "qualifier": "eq", "kind": "permanent"}),
+    ("Сейчас на стройплощадке моста трудятся 1 800 рабочих.",
+     "jobs", {"value": 1800, "kind": "construction"}),
+    ("На птицефабрике трудоустроено 150 человек.",
+     "jobs", {"value": 150, "kind": None}),
+    ("На руднике будут работать от 600 до 700 работников.",
+     "jobs", {"value": 600, "value_max": 700, "qualifier": "range"}),
+    # status: future passive, active "began / is building", reconstruction, plans
+    ("В Шымкенте будет построена фабрика по выпуску картона.",
+     "status", {"value": "planned", "region": "KZ-79"}),
+    ("ТОО «Кызылорда Гласс» приступило к строительству второй линии стекольного завода.",
+     "status", {"value": "under_construction"}),
+    ("Подрядчик ведет строительство моста через Иртыш.",
+     "status", {"value": "under_construction"}),
+    ("В Караганде реконструируется ТЭЦ-3.",
+     "status", {"value": "under_construction", "region": "KZ-35"}),
+    ("В Актау начато строительство опреснительного завода.",
+     "status", {"value": "under_construction", "region": "KZ-47"}),
+    ("Холдинг намерен возвести в Таразе химический завод.",
+     "status", {"value": "planned", "region": "KZ-31"}),
+    ("Инвестор планирует открыть в Уральске завод по выпуску кирпича.",
+     "status", {"value": "planned", "region": "KZ-27"}),
+    ("Компания запустила в Семее кожевенный завод.",
+     "status", {"value": "commissioned"}),
+    # commissioning: scheduled "на", Roman quarters, minimum, relative years
+    ("Ввод комбината в эксплуатацию перенесен на 2028 год.",
+     "commissioning", {"value": 2028, "qualifier": "eq", "when": "2028"}),
+    ("Фабрику планируется ввести в эксплуатацию во II квартале 2026 года.",
+     "commissioning", {"value": 2026, "qualifier": "eq", "when": "2026-Q2"}),
+    ("Запуск горно-обогатительного комбината ожидается не ранее 2029 года.",
+     "commissioning", {"value": 2029, "qualifier": "min"}),
+    ("В прошлом году в Костанае был запущен элеватор.",
+     "commissioning", {"value": 2024, "qualifier": "eq"}),
+    ("Завод будет запущен до конца текущего года.",
+     "commissioning", {"value": 2025, "qualifier": "max"}),
+    ("Движение по новой дороге планируется открыть в 2027 году.",
+     "commissioning", {"value": 2027, "qualifier": "eq"}),
+    # capacity: pieces in the genitive plural, ranges with "от ... до", kWh
+    ("Завод в Петропавловске рассчитан на выпуск 4 тыс. комбайнов.",
+     "capacity", {"value": 4000, "unit": "units"}),
+    ("Мощность нового завода составит 2,5 млн шин в год.",
+     "capacity", {"value": 2.5e6, "unit": "units", "period": "year"}),
+    ("Молочный завод будет перерабатывать от 150 до 200 тонн молока в сутки.",
+     "capacity", {"value": 150, "value_max": 200, "unit": "t", "qualifier": "range",
+                  "period": "day"}),
+    ("Ежегодно солнечная электростанция будет вырабатывать около 90 млн кВт·ч.",
+     "capacity", {"value": 90e3, "unit": "MWh", "qualifier": "approx"}),
+    ("Мощность солнечной электростанции составит 500 кВт.",
+     "capacity", {"value": 0.5, "unit": "MW"}),
+    # investment: the qualifier as a verb, "worth" without an output verb
+    ("Объем вложений в проект превысил 75 млрд тенге.",
+     "investment", {"value": 75e9, "unit": "KZT", "qualifier": "min"}),
+    ("Работы по реконструкции автодороги ведутся на сумму 95 млрд тенге.",
+     "investment", {"value": 95e9, "unit": "KZT", "qualifier": "eq"}),
+]
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"), RU_CASES,
+                         ids=["ru-" + c[1] + str(i) for i, c in enumerate(RU_CASES)])
+def test_russian_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
+    fact = only(text, metric)
+    for key, value in expected.items():
+        assert getattr(fact, key) == value, (key, fact)
+    assert text[fact.start:fact.end] == fact.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Средняя зарплата на заводе превысит 450 тыс. тенге в месяц.",  # wages
+    "Закупочная цена сахарной свеклы выросла до 25 тенге за килограмм.",  # prices
+    "На субсидирование растениеводства в этом году выделено 90 млрд тенге.",  # subsidies
+    "Экспорт цинка с завода компании составил 280 тыс. тонн.",  # exports
+    "Завод заместит импорт сахара, объем которого превышает 300 тыс. тонн в год.",  # imports
+    "Для нового рудника компания приобрела более 200 единиц техники.",  # machines bought
+    "На строительстве завода задействовано свыше 300 единиц техники.",  # machines on site
+    "В форуме в Астане приняли участие 500 человек.",  # people, not employment
+    "В целом по стране в промышленности занято 1,2 млн человек.",  # national employment
+    "В рамках программы занятости на предприятиях региона трудоустроено 2 тыс. человек.",
+    "Предприятие выпустило 2 млн тонн цемента на сумму 40 млрд тенге.",  # output value
+    "Комплексный план на 2024–2028 годы предусматривает запуск новых заводов.",  # plan period
+    "Правительство запустило программу льготного лизинга.",  # a scheme, not a facility
+    "Документы рассматриваются в течение 5 рабочих дней.",  # working days, not workers
+])
+def test_russian_distractors_are_not_facts(text: str) -> None:
+    assert facts_of(text) == []
+
+
+def test_russian_opened_jobs_are_not_a_launch() -> None:
+    facts = facts_of("На заводе дополнительно открыто 300 рабочих мест.")
+    assert [(f.metric, f.value) for f in facts] == [("jobs", 300)]
+
+
+def test_russian_both_job_kinds_in_one_sentence() -> None:
+    text = ("На период строительства будет привлечено до 900 человек, после пуска постоянную "
+            "работу на комбинате получат 200 специалистов.")
+    jobs = [(f.value, f.kind) for f in facts_of(text) if f.metric == "jobs"]
+    assert jobs == [(900, "construction"), (200, "permanent")]
+
+
+def test_russian_construction_start_then_scheduled_launch() -> None:
+    facts = facts_of("Строительство фабрики начнется в 2026 году, запуск намечен на 2028 год.")
+    assert [(f.metric, f.value) for f in facts if f.metric == "commissioning"] == [
+        ("commissioning", 2028)]
