@@ -376,18 +376,18 @@ class _Extraction:
             return None if self._money_distractor(i, start, end) else "investment"
         if unit == "jobs":
             s = ctx.sentences[i]
-            if ctx.cues_in(i, s.start, s.end, frozenset({"jobs_distractor"})):
+            if ctx.cues_in(i, s.start, s.end, _CUES_JOBS_DISTRACTOR):
                 return None  # employment programmes, public works: not jobs of a project
             last = span_text.split()[-1].lower()
             if last in self.rules.people_words or "people" in p.flags:
-                return "jobs" if ctx.cues_in(i, s.start, s.end, frozenset({"employ"})) else None
+                return "jobs" if ctx.cues_in(i, s.start, s.end, _CUES_EMPLOY) else None
             return "jobs"
         if unit == "projects":
             last = span_text.split()[-1].lower()
             if self.rules.count_noun.match(last):
                 return "count"
             # "3 dairy farms will be expanded": facilities counted as a programme of works
-            after = ctx.cues_in(i, end, c_end, frozenset({"count_future"}))
+            after = ctx.cues_in(i, end, c_end, _CUES_COUNT_FUTURE)
             return "count" if after else None
         if unit in CAPACITY_UNITS or unit in SIZE_UNITS:
             # "a total length of more than 1,000 km" after "three new railway lines": a total
@@ -415,7 +415,7 @@ class _Extraction:
         for s_start, s_end in self._parsed_spans:
             if s_end <= start and s_start >= c_start:
                 prev_end = max(prev_end, s_end)
-        for m in ctx.cues_in(i, prev_end, start, frozenset({"money_distractor"})):
+        for m in ctx.cues_in(i, prev_end, start, _CUES_MONEY_DISTRACTOR):
             if m.start > 0 and self.text[m.start - 1] == "-":
                 continue  # "pre-export financing" is financing
             return True
@@ -431,10 +431,10 @@ class _Extraction:
             return True
         limit = self.rules.distractor_after_limit or _DISTRACTOR_AFTER_LIMIT
         return bool(ctx.cues_in(i, end, min(c_end, end + limit),
-                                frozenset({"money_distractor_after"})))
+                                _CUES_MONEY_DISTRACTOR_AFTER))
 
     def _macro_before(self, i: int, c_start: int, start: int) -> bool:
-        return bool(self.ctx.cues_in(i, c_start, start, frozenset({"macro"})))
+        return bool(self.ctx.cues_in(i, c_start, start, _CUES_MACRO))
 
     def _capacity_anchor(self, i: int, c_start: int, c_end: int, start: int) -> bool:
         """A capacity belongs to a facility: a singular facility, a capacity word, a pronoun or a
@@ -484,9 +484,9 @@ class _Extraction:
 
     def _job_kind(self, i: int, start: int, end: int) -> str | None:
         ctx = self.ctx
-        if ctx.cues_in(i, start, end, frozenset({"jobs_permanent"})):
+        if ctx.cues_in(i, start, end, _CUES_JOBS_PERMANENT):
             return "permanent"
-        if ctx.cues_in(i, start, end, frozenset({"jobs_temporary"})):
+        if ctx.cues_in(i, start, end, _CUES_JOBS_TEMPORARY):
             return "temporary"
         # "1,500 people work at the peak of construction", "Up to 1,000 workers will be involved
         # at the construction stage": the construction stage named in the figure's clause
@@ -553,15 +553,15 @@ class _Extraction:
         nearest to it in its clause must speak of commissioning, not of the start of
         construction ("Construction started in 2023 and will be completed in 2025")."""
         ctx = self.ctx
-        positive = ctx.cues_in(i, c_start, c_end, frozenset({"commission", "strong_commission"}))
+        positive = ctx.cues_in(i, c_start, c_end, _CUES_COMMISSION)
         if self.rules.not_launch_before:  # "500 жұмыс орнын ашу": jobs opened, not a launch
             positive = [m for m in positive
                         if prev_word(self.text, m.start) not in self.rules.not_launch_before]
         if not positive:
             return False
-        negative = ctx.cues_in(i, c_start, c_end, frozenset({"construction_start"}))
-        if ctx.cues_in(i, c_start, c_end, frozenset({"construction_word"})):
-            negative += ctx.cues_in(i, c_start, c_end, frozenset({"start_word"}))
+        negative = ctx.cues_in(i, c_start, c_end, _CUES_CONSTRUCTION_START)
+        if ctx.cues_in(i, c_start, c_end, _CUES_CONSTRUCTION_WORD):
+            negative += ctx.cues_in(i, c_start, c_end, _CUES_START_WORD)
         if not negative:
             return True
 
@@ -635,7 +635,7 @@ class _Extraction:
                 continue
             # "launched the construction of the plant": works began, nothing was commissioned
             if value == "commissioned" and ctx.cues_in(i, end, end + 25,
-                                                       frozenset({"construction_word"})):
+                                                       _CUES_CONSTRUCTION_WORD):
                 continue
             if self._background_status(i, value, start):
                 continue
@@ -729,7 +729,7 @@ class _Extraction:
             return "portfolio"
         if ctx.starts_with_pronoun(i) and i > 0 and self._sentence_has_count(i - 1):
             return "portfolio"
-        before = ctx.cues_in(i, c_start, f.start, frozenset({"portfolio"}))
+        before = ctx.cues_in(i, c_start, f.start, _CUES_PORTFOLIO)
         # "One of the largest projects of the sector is ...": a single project is singled out
         if any(self.rules.count_noun.match(self.text[m.start:m.end].lower()) and
                self.text[max(c_start, m.start - 30):m.start].lower().rstrip().endswith(
@@ -740,7 +740,7 @@ class _Extraction:
             if word in ("programme", "program") and self._company_in_paragraph(i):
                 continue
             return "portfolio"
-        after = ctx.cues_in(i, f.end, min(c_end, f.end + 45), frozenset({"portfolio"}))
+        after = ctx.cues_in(i, f.end, min(c_end, f.end + 45), _CUES_PORTFOLIO)
         if any(self.text[m.start:m.end].lower() not in ("programme", "program", "projects", "they",
                                                           "their") for m in after):
             return "portfolio"
@@ -941,6 +941,20 @@ class _Extraction:
         return None
 
 
+# cue names asked for by the rules above (built once, not per call)
+_CUES_COMMISSION = frozenset({"commission", "strong_commission"})
+_CUES_CONSTRUCTION_START = frozenset({"construction_start"})
+_CUES_CONSTRUCTION_WORD = frozenset({"construction_word"})
+_CUES_COUNT_FUTURE = frozenset({"count_future"})
+_CUES_EMPLOY = frozenset({"employ"})
+_CUES_JOBS_DISTRACTOR = frozenset({"jobs_distractor"})
+_CUES_JOBS_PERMANENT = frozenset({"jobs_permanent"})
+_CUES_JOBS_TEMPORARY = frozenset({"jobs_temporary"})
+_CUES_MACRO = frozenset({"macro"})
+_CUES_MONEY_DISTRACTOR = frozenset({"money_distractor"})
+_CUES_MONEY_DISTRACTOR_AFTER = frozenset({"money_distractor_after"})
+_CUES_PORTFOLIO = frozenset({"portfolio"})
+_CUES_START_WORD = frozenset({"start_word"})
 _JOBS_CONSTRUCTION = frozenset({"jobs_construction"})
 _UPKEEP_PURPOSE = frozenset({"upkeep_purpose"})
 _INVESTMENT_WORD = frozenset({"investment_word"})

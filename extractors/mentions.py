@@ -110,9 +110,11 @@ def _kk_drop_name_parts(scan: Scan, out: list[Mention], parts: set[int]) -> list
 
 
 # "the Turkish company Konya", "the German company HMS Bergbau": a name the text introduces as
-# a company (one to four capitalised words right after "company")
+# a company (one to four capitalised words right after "company"). The expression starts with
+# the literal "the" (its word boundary checked behind it), so that ``re`` finds candidates with
+# a fast substring search instead of trying the pattern at every position
 _INTRODUCED_COMPANY_RE = re.compile(
-    r"\bthe\s+(?:[A-Z][a-z]+\s+)?company\s+((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})")
+    r"the(?<!\wthe)\s+(?:[A-Z][a-z]+\s+)?company\s+((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})")
 
 
 def _introduced_companies(text: str, known: list[Mention]) -> list[Mention]:

@@ -261,8 +261,7 @@ class Scanner:
         # a phrase starts after a space or punctuation and ends at a word boundary; the
         # look-ahead lets the next phrase start inside this one
         self.gazetteer = re.compile(f"[{_WORD_START}](?=({body})(?!\\w))")
-        self.gazetteer_other = re.compile(
-            "(?=(" + trie_regex(other_phrases) + "))") if other_phrases else None
+        self.gazetteer_other = _other_phrases_regex(other_phrases) if other_phrases else None
         # --- figures and years -----------------------------------------------------------
         figure_regexes = [e for e in patterns["figures"] if e.label == "FIGURE"]
         self.figures_scan = _alternation(figure_regexes, macros, digits_only=True, scan=True)
@@ -315,6 +314,18 @@ class Scanner:
 
 
 _WORDS_ONLY_RE = re.compile(r"\{([a-z][a-z0-9_.]*)\}")
+
+
+def _other_phrases_regex(phrases: list[str]) -> re.Pattern[str]:
+    """The phrases that start with punctuation ("/year"), found wherever they start: group 1
+    of a match starting at the phrase. As in ``_alternation``, the look-ahead sits behind the
+    set of the phrases' first characters, so that ``re`` skips other characters in C instead
+    of trying the look-ahead at every position of the text."""
+    body = trie_regex(phrases)
+    first = _first_chars(body)
+    if first:
+        return re.compile(f"[{first}](?<=(?=({body}))[\\s\\S])")
+    return re.compile(f"(?=({body}))")
 
 
 def _alternation(entries: list[PatternEntry], macros: dict[str, PatternEntry], digits_only: bool,
