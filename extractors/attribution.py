@@ -220,27 +220,121 @@ def _carried_region(ctx: DocContext, para_start: int) -> str | None:
 # --- company -------------------------------------------------------------------------------------
 def resolve_company(ctx: DocContext, i: int, pos: int, scope: str) -> str | None:
     """Company for a figure: in the sentence (before, then after), else earlier in the paragraph;
-    for a project figure, else carried from an earlier paragraph that introduced nothing else."""
-    comps = ctx.mentions_of(i, "company")
+    for a project figure, else carried from an earlier paragraph that introduced nothing else.
+
+    Only owners and builders count (``owner_companies``): a customer ("its order", "for KTZ"),
+    a buyer or a lender named near the project is not its company. Of two companies named
+    together ("KTZ and the Swiss company Stadler plan to build ...") the sentence's lead one
+    stands for both (``_lead``), whichever figure of the project asks."""
+    comps = owner_companies(ctx, i)
     before = [m for m in comps if m.end <= pos]
     if before:
-        return before[-1].key
+        return _lead(ctx, before, len(before) - 1).key
     for j in range(i - 1, ctx.para_sentences(i).start - 1, -1):
-        found = ctx.mentions_of(j, "company")
+        found = owner_companies(ctx, j)
         if found:
-            return found[0].key
+            return _lead(ctx, found, 0).key
     if comps:
-        return comps[0].key
+        return _lead(ctx, comps, 0).key
     if scope == "project":
         para_start = ctx.para_sentences(i).start
         if not _introduces_project(ctx, ctx.paragraph_range(i)):
             for j in range(para_start - 1, -1, -1):
-                found = ctx.mentions_of(j, "company")
+                found = owner_companies(ctx, j)
                 if found:
-                    return found[0].key
+                    return _lead(ctx, found, 0).key
                 if _introduces_project(ctx, range(j, j + 1)):
                     break
     return None
+
+
+# A company named as the customer, buyer or lender of a project is not its owner: what stands
+# right before the name ("for KTZ", "ordered by", "orders of", "a loan ... from", "по заказу",
+# "для") or what its own clause goes on to say ("KTZ has enlarged its order", "intends to
+# purchase 500 cars", "заказал", "закупит"). Not "for X's modernisation": a possessive owns.
+_CUSTOMER_BEFORE = {
+    "en": re.compile(r"(?:\b(?:for|to|ordered\s+by|by\s+order\s+of|on\s+behalf\s+of|orders?\s+of|"
+                     r"supplied\s+to|sold\s+to|delivered\s+to)"
+                     r"|\b(?:loans?|credits?|financing|funds)\b[^.;]{0,40}\bfrom)\s+(?:the\s+)?"
+                     r"(?:national\s+|state\s+)?(?:company\s+|operator\s+|bank\s+)?$", re.I),
+    "ru": re.compile(r"(?:\b(?:для|по\s+заказу|заказчик\w*|в\s+интересах|поставк\w+\s+для)"
+                     r"|\b(?:кредит\w*|заём\w*|займ\w*|финансировани\w*)\b[^.;]{0,40}\b(?:от|у))"
+                     r"\s+(?:(?:АО|ТОО|компани\w+|национальн\w+\s+компани\w+)\s+)?[«\"]?$", re.I),
+    "kk": re.compile(r"(?!)"),
+}
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b")
+_CUSTOMER_AFTER = {
+    "en": re.compile(r"[^,;.]{0,50}?\b(?:orders?|ordered|ordering|purchas\w*|buys?|bought|"
+                     r"procur\w*)\b"),
+    "ru": re.compile(r"[^,;.]{0,50}?(?:\bзаказ\w*|\bзакуп\w*|\bприобрет\w*|\bприобрести\b|"
+                     r"\bкупит\w*)", re.I),
+    "kk": re.compile(r"[^,;.]{0,50}?(?:\bтапсырыс\w*|\bсатып\s+ал\w*)", re.I),
+}
+# ... unless that clause builds, invests or launches too ("Qarmet will build and order ...")
+_OWNER_VERB = re.compile(r"\b(?:buil\w*|construct\w*|invest\w*|launch\w*|moderni[sz]\w*|expand\w*|"
+                         r"строит\w*|постро\w*|инвест\w*|реализ\w*|модерниз\w*|сал\w*|сала\w*)",
+                         re.I)
+
+
+def owner_companies(ctx: DocContext, i: int) -> list[Mention]:
+    """Company mentions of sentence ``i`` that can own or build a project (not its customer,
+    buyer, lender or the brand of its technology), in text order."""
+    comps = ctx.mentions_of(i, "company")
+    if not comps:
+        return comps
+    return [m for m in comps if not _is_customer(ctx, i, m)]
+
+
+# a company's name as the brand of a technology ("the MIDREX Flex technology"): its licensor
+_TECHNOLOGY_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)?\s+(?:technology|technologies|process|"
+                               r"licen[cs]e|технологи\w*|технологиясы\w*)\b")
+
+
+def _is_customer(ctx: DocContext, i: int, m: Mention) -> bool:
+    text = ctx.text
+    s = ctx.sentences[i]
+    lang = ctx.lang
+    if _TECHNOLOGY_AFTER.match(text, m.end, s.end):
+        return True
+    if _CUSTOMER_BEFORE[lang].search(text, max(s.start, m.start - 60), m.start) and \
+            not _POSSESSIVE_AFTER.match(text, m.end):
+        return True
+    after = _CUSTOMER_AFTER[lang].match(text, m.end, s.end)
+    return after is not None and not _OWNER_VERB.search(text, m.end, after.end())
+
+
+# "KTZ and the Swiss company Stadler", "QazaqGaz and Shandong Energy": two companies joined as
+# the subject of one project; "X совместно с Y", "X together with Y": a partner after the lead
+_JOINED = re.compile(r"\s*(?:,|and|и|және|мен|бен|пен|together\s+with|jointly\s+with|"
+                     r"совместно\s+с|вместе\s+с)\s+(?:the\s+)?[^\s,;.]*\s*[^\s,;.]*\s*$")
+# a company the text introduces by what it is ("the Swiss company Stadler", "китайская компания
+# NFC"): the investor the release is about; the other, named bare, is a partner already known
+_INTRODUCED = re.compile(r"(?:\bcompany|\bкомпани[яиейю]|компаниясы)\s+[«\"]?$", re.I)
+
+
+def _lead(ctx: DocContext, comps: list[Mention], k: int) -> Mention:
+    """The company of ``comps[k]``'s pair: when it is joined with the company before or after
+    it ("X and the Swiss company Y"), the one introduced as a company, else the first of them."""
+    text = ctx.text
+    pair: list[Mention] = []
+    if k > 0 and _joined(text, comps[k - 1], comps[k]):
+        pair = [comps[k - 1], comps[k]]
+    elif k + 1 < len(comps) and _joined(text, comps[k], comps[k + 1]):
+        pair = [comps[k], comps[k + 1]]
+    if not pair:
+        return comps[k]
+    if len(comps) > 2 and any(m is not pair[0] and m is not pair[1] and
+                              (_joined(text, m, pair[0]) or _joined(text, pair[1], m))
+                              for m in comps):
+        return pair[0]  # a list of signatories ("X, the Chinese company Y and Z"): the first
+    introduced = [m for m in pair if _INTRODUCED.search(text, max(0, m.start - 30), m.start)]
+    return introduced[0] if len(introduced) == 1 else pair[0]
+
+
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    """Whether company ``b`` follows ``a`` as its coordinate (not the same name twice)."""
+    return a.end <= b.start and a.key != b.key and b.start - a.end <= 40 and \
+        bool(_JOINED.fullmatch(text, a.end, b.start))
 
 
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|its|that)\s+(?:new\s+|same\s+|future\s+)?)$", re.I)
@@ -261,9 +355,9 @@ def _introduces_project(ctx: DocContext, sents: range) -> bool:
     """Whether these sentences name a facility or company of their own ("the plant",
     "the new enterprise" refer back and introduce nothing)."""
     for j in sents:
+        if owner_companies(ctx, j):
+            return True  # a customer or a technology's brand introduces no project of its own
         for m in ctx.sentences[j].mentions:
-            if m.kind == "company":
-                return True
             if m.kind == "facility" and m.key != "project":
                 if ctx.lang == "kk":
                     # no articles: a bare facility noun ("Зауытта ...") refers back, one with

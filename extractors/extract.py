@@ -47,7 +47,12 @@ from extractors.units import month_of
 # be built", "put into service", work given to people; cumulative output, purchases, exports,
 # allocations for leasing or from a budget and national employment as distractors; the product
 # of a project is what its facility makes (named after it when the gazetteer has none)
-EXTRACTOR_VERSION = "en-1.3"  # the English rules; bump on any rule change
+# en-1.4 / ru-1.5 / kk-1.2: labels keep the number that names a plant or unit ("GRES-3", "power
+# unit No. 3 of Ekibastuz GRES-2", "ГРЭС-3", "энергоблок № 3"), abbreviated power plants are
+# antecedents of "the plant"/"the station", "the project" takes the latest project, Kazakh phases
+# ("бірінші кезеңі"); one company per project of a release, the name after a Cyrillic legal form,
+# customers, lenders and technology brands are not owners
+EXTRACTOR_VERSION = "en-1.4"  # the English rules; bump on any rule change
 # Per-language rule versions, stored with every fact (facts.extractor_version).
 # ru-1.4: headcounts of workers and specialists as jobs (with employment verbs, kinds said in the
 # clause), "от ... до" ranges, pieces and kWh as capacity, status verb forms, launch dates "на"
@@ -60,7 +65,7 @@ EXTRACTOR_VERSION = "en-1.3"  # the English rules; bump on any rule change
 # jobs, launch converbs ("іске қосылып"), more status phrases, a project's launch plan is a
 # date, distractors (imports, harvests, output value, fixed-capital statistics, renewal
 # allocations), machines counted after a participle, a mill's flour, region name parts
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.4", "kk": "kk-1.1"}
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.5", "kk": "kk-1.2"}
 
 log = logging.getLogger(__name__)
 
@@ -310,6 +315,7 @@ class _Extraction:
         for f in facts:
             if f.metric in ("commissioning", "status"):
                 self._attribute(f)
+        _one_company_per_project(facts)
         if self.rules.launch_plan_words:
             facts = [f for f in facts if not self._is_project_launch_plan(f)]
         return facts
@@ -971,6 +977,24 @@ _ONE_TOKEN_RE = re.compile(r"\w+$")
 _FACILITY_COUNT_NOUNS = frozenset({"schools", "hospitals", "kindergartens", "clinics", "plants",
                                    "factories", "enterprises", "facilities", "complexes", "mills",
                                    "farms"})
+
+
+def _one_company_per_project(facts: list[Fact]) -> None:
+    """Every figure of one project of a release carries the same company: the facts of a
+    project label (and region) that name no company take the one company the others name
+    ("The complex will produce ... The complex is built by X LLP": the first figure is X's too).
+    The warehouse keys a project's mentions by label and company, so one project with two
+    companies would be two. A label whose facts name two companies is left alone: it stands
+    for two projects the label does not tell apart."""
+    named: dict[tuple[str, str | None], set[str]] = {}
+    for f in facts:
+        if f.scope == "project" and f.company:
+            named.setdefault((f.project, f.region), set()).add(f.company)
+    for f in facts:
+        if f.scope == "project" and not f.company:
+            found = named.get((f.project, f.region))
+            if found is not None and len(found) == 1:
+                f.company = next(iter(found))
 
 
 def prev_word(text: str, pos: int) -> str:

@@ -21,6 +21,14 @@ as the latest sentence asked about (a label looks only at its sentence and earli
   "project", and takes its label; an indefinite bare noun takes the product it is said to make
   in its clause ("a plant that will turn out 2 million tonnes of hot-briquetted iron" ->
   "hot-briquetted iron plant"); "the project of X for a Y complex" is labelled by Y;
+- a number that names one of several twins stays with the noun ("Ekibastuz GRES-3", "power unit
+  No. 3", "unit 2"); a numbered unit takes the plant it belongs to, written after it or before
+  it with "at" ("power unit No. 3 of Ekibastuz GRES-2", "At Ekibastuz GRES-2, power unit No. 3"
+  -> both "power unit No. 3 of Ekibastuz GRES-2"), and a bare "GRES-3" the fuller name before;
+- a power plant written as an abbreviation (GRES, TPP, HPP, CHP, CCGT...) is a plant and a
+  station: "the plant", "the station", "the power plant" refer back to it, "the unit" to the
+  latest unit, never a unit for "the plant"; an anaphor stands for its antecedent, head
+  included, so that a later "the project" takes the latest project, not an earlier anaphor's;
 - a programme noun without a proper name takes the company named around it ("its
   modernisation" -> "Qarmet modernisation");
 - a phase keeps its words and what it is a phase of ("first stage of the Qarmet modernisation");
@@ -34,7 +42,13 @@ that is not a region ("вблизи Актогая"); a bare noun ("Завод",
 предприятие", "проект") takes the label of the latest fuller mention ("предприятие" and "проект"
 of any facility); "производство" without an adjective is production, not a facility; programme
 nouns ("программу модернизации", "модернизации комбината", "освоение месторождения Айдарлы")
-count when they say whose or of what they are, and take the company.
+count when they say whose or of what they are, and take the company. "Проект" followed by a
+facility with its adjectives ("Проект газохимического завода") is named by that facility; a
+number stays with its noun ("Экибастузская ГРЭС-3", "энергоблок № 3"), a place adjective before
+an abbreviation is kept in the nominative, and a numbered unit takes its plant in the genitive
+("энергоблок № 3 Экибастузской ГРЭС-2", also from "На Экибастузской ГРЭС-2 ... энергоблок № 3").
+Kazakh: "Екібастұз ГРЭС-3", and "Екібастұз ГРЭС-2-де №3 энергоблок" -> "энергоблок № 3
+Екібастұз ГРЭС-2".
 
 A figure takes, in order: the candidate it modifies ("a 48 MW wind farm") or its clause says it
 is for ("$3 billion in its modernisation"); the nearest candidate before it in its clause (two
@@ -104,6 +118,34 @@ _OBJECT_GAP_RE = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in|into|for|on)\s+"
                             r"(?:the\s+)?(?:(?:construction|implementation|creation)\s+of\s+)?$")
 # "the project of KazAzot Prime LLP for an ammonia and urea complex": named by what follows
 _NAMED_AFTER_RE = re.compile(r"\s+(?:of|for|on)\s")
+# the number that names one of several twins, right after the noun: "GRES-3", "CHP-2", "power
+# unit No. 3", "unit #2" (a figure of a measure is no name: "plant - 3.5 MW", "No. 3,000")
+_NUMBER_AFTER_RE = re.compile(r"(?:[-–‑]|\s+(?:[Nn]o\.?|№|#)\s*)(\d{1,2})(?![\d\w]|[.,]\d)"
+                              r"(?!\s*(?:thousand|million|billion|trillion|mln|bln|bn|tonnes?|tons?"
+                              r"|MW|GW|kW|km|ha|%)(?!\w))")
+# a unit needs no sign: "unit 2 of the plant", "power unit 3 was ..." (not "unit 3 MW")
+_UNIT_NUMBER_RE = re.compile(r"\s+(\d{1,2})(?=\s*[,.;:)]|\s+(?:of|at|is|was|will|has|had|with|and|"
+                             r"to|in|on|are|were)\b)")
+# nouns of a part of a power plant that is numbered and belongs to a named plant
+_UNIT_HEADS = frozenset({"unit", "block"})
+# "power unit No. 3 of Ekibastuz GRES-2": the plant the unit belongs to
+_UNIT_OF_RE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
+# "At Ekibastuz GRES-2, power unit No. 3 ...": the plant named just before a unit
+_AT_BEFORE_RE = re.compile(r"(?:^|\W)(?:at|on)\s+$", re.I)
+# power plants written as abbreviations (state district, thermal, hydro, combined heat and
+# power, combined-cycle, nuclear, solar, wind): "the plant", "the station", "the power plant"
+# refer back to them
+_POWER_ABBREVIATIONS = frozenset({"gres", "sdpp", "tpp", "hpp", "chp", "ccgt", "ccpp", "npp",
+                                  "spp", "wpp"})
+_POWER_NOUNS = ("power", "plant", "station")
+# what a generic noun may stand for besides a candidate with the same noun: "the plant" after a
+# smelter or a GRES, "the station" after a hydropower plant (never a unit of one)
+_REFERS_TO = {"plant": _INDUSTRIAL | {"power plant"}, "station": frozenset({"power plant"}),
+              "электростанция": frozenset({"power plant"})}
+# definite nouns that are not facility nouns on their own but refer back to one: "The unit is
+# valued at ...", "the station will employ ..."
+_EN_ANAPHOR_RE = re.compile(r"\b(?:the|this|that)\s+(?:new\s+|same\s+)?(unit|block|station)\b",
+                            re.I)
 
 # --- Russian ----------------------------------------------------------------------------------
 # a programme noun ("программу модернизации", "модернизации комбината", "развитие предприятия",
@@ -130,6 +172,13 @@ _RU_NOT_NAME = ("Казахстан", "Республик", "Правитель�
 _RU_PLACE_RE = re.compile(r"\s+(?:в|во|вблизи|около|близ|возле|под)\s+(?:(?:районе|окрестностях)\s+)?"
                           r"(?:(?:поселка|посёлка|поселке|посёлке|села|селе|города|городе|станции)\s+)?"
                           r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?![\w-])")
+# the number of a facility right after its noun: "ГРЭС-3", "ТЭЦ-2", "энергоблок № 3", "блока №1"
+_RU_NUMBER_AFTER_RE = re.compile(r"(?:[-–‑]|\s*№\s*)(\d{1,2})(?![\d\w]|[.,]\d)"
+                                 r"(?!\s*(?:тыс|млн|млрд|трлн|тонн|МВт|ГВт|км|га|%))")
+_RU_UNIT_HEADS = frozenset({"энергоблок", "блок"})
+# a proper adjective of a place right before a power plant abbreviation: "Экибастузской ГРЭС"
+_RU_PLACE_ADJ_RE = re.compile(r"(?<!\w)([А-ЯЁ][а-яё-]+?)(ская|ской|скую|ская|цкая|цкой|цкую)\s+$")
+_RU_FEM_NOMINATIVE = {"ской": "ская", "скую": "ская", "цкой": "цкая", "цкую": "цкая"}
 _RU_NOT_PLACE_RE = re.compile(r"\s+(?:области|область|районе|района|район|региона|регионе|облысы)\b")
 
 
@@ -244,12 +293,23 @@ def _sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
     """Candidates of sentence ``j`` given those before it and the sentence's matches of the
     programme and phase patterns."""
     facilities = ctx.mentions_of(j, "facility")
-    if not facilities and not matches:
-        return []
     if ctx.lang == "ru":
+        if not facilities and not matches:
+            return []
         return _ru_sentence_candidates(ctx, j, seen, facilities, matches.get("programme", ()))
     if ctx.lang == "kk":
-        return _kk_sentence_candidates(ctx, j, seen, facilities)
+        out = _kk_sentence_candidates(ctx, j, seen, facilities) if facilities else []
+        return _kk_phases(ctx, j, seen, out)
+    return _en_units_and_anaphors(ctx, j, seen, _en_sentence_candidates(ctx, j, seen, facilities,
+                                                                        matches))
+
+
+def _en_sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
+                            facilities: list[Mention], matches: dict[str, list[re.Match[str]]],
+                            ) -> list[Candidate]:
+    """English candidates of sentence ``j``: facility nouns, programme nouns and phases."""
+    if not facilities and not matches:
+        return []
     if not matches:  # facility nouns only (most sentences)
         plain: list[Candidate] = []
         for f in facilities:
@@ -300,13 +360,31 @@ def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: 
     s = ctx.sentences[j]
     noun = " ".join(text[n_start:n_end].split())
     head = noun.split()[-1].lower()
+    nouns = tuple(noun.lower().split())
+    if head in _POWER_ABBREVIATIONS:
+        nouns += _POWER_NOUNS
     programme = mention is None or mention.key == "project" or head in _PROGRAMME_HEADS
     mods, det, mod_start = _pre_modifiers(text, s.start, n_start)
     start = mod_start
     if det is not None:
         start = det
+    number = _number_after(text, n_end, s.end, head) if not programme else None
+    if number is not None:
+        noun += number[0]
+        n_end = number[1]
+        if not mods:
+            # "GRES-3" after "Ekibastuz GRES-3": the fuller name
+            ref = next((c for c in reversed(earlier) if not c.phase and c.label != noun and
+                        re.search(rf"(?<!\w){re.escape(noun)}(?![\w-])", c.label, re.I)), None)
+            if ref is not None:
+                return ref._replace(start=start, end=n_end, sentence=j)
     rest, tail_end, product_first = _post_modifiers(ctx, j, n_end)
-    bare = not mods and not rest and not product_first
+    if head in _UNIT_HEADS:
+        plant = _plant_of_unit(ctx, j, max(n_end, tail_end), earlier)
+        if plant is not None:
+            rest += f" of {plant.label}"
+            tail_end = plant.end
+    bare = not mods and not rest and not product_first and number is None
     if programme and bare and head in ("project", "programme", "program") and \
             _NAMED_AFTER_RE.match(text, n_end, s.end):
         return None  # "the project of X for a Y complex": Y names it
@@ -317,13 +395,15 @@ def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: 
         ref = next((c for c in reversed(earlier) if not c.phase and words <= set(c.nouns)
                     and c.label.lower() != noun.lower()), None)
         if ref is not None and det_word in _DEFINITE:
-            return Candidate(start, n_end, j, ref.label, head, programme=ref.programme,
-                             kind=ref.kind, nouns=ref.nouns)
+            return ref._replace(start=start, end=n_end, sentence=j)
     elif bare and (det_word in _DEFINITE or head in _HYPERNYMS):
+        # it stands for the fuller mention, head included, so that a later "the project"
+        # refers to the latest project, not to this one's antecedent
         ref = _antecedent(earlier, head, mention.key if mention else "")
         if ref is not None:
-            return Candidate(start, n_end, j, ref.label, head, programme=ref.programme,
-                             kind=ref.kind, nouns=ref.nouns)
+            return ref._replace(start=start, end=n_end, sentence=j)
+    if not mods and n_start == s.start and noun[1:2].islower():
+        noun = noun[0].lower() + noun[1:]  # "Power unit No. 3 of ..." opens its sentence
     label_words = [*product_first, *mods, noun]
     label = " ".join(label_words) + rest
     if bare and not programme and det_word not in _DEFINITE:
@@ -335,7 +415,69 @@ def _noun_candidate(ctx: DocContext, j: int, n_start: int, n_end: int, mention: 
         if company:
             label = f"{company} {label}"
     return Candidate(start, max(n_end, tail_end), j, label, head, programme=programme,
-                     kind=mention.key if mention else "", nouns=tuple(noun.lower().split()))
+                     kind=mention.key if mention else "", nouns=nouns)
+
+
+def _number_after(text: str, pos: int, end: int, head: str) -> tuple[str, int] | None:
+    """The number that names a facility, written right after its noun at ``pos`` ("GRES-3",
+    "power unit No. 3", "unit 2"), as it joins the noun ("-3", " No. 3", " 2"), and where it
+    ends."""
+    m = _NUMBER_AFTER_RE.match(text, pos, end)
+    if m is not None:
+        sign = "-" if text[pos] in "-–‑" else " No. "
+        return f"{sign}{m.group(1)}", m.end()
+    if head in _UNIT_HEADS:
+        m = _UNIT_NUMBER_RE.match(text, pos, end)
+        if m is not None:
+            return f" {m.group(1)}", m.end()
+    return None
+
+
+def _plant_of_unit(ctx: DocContext, j: int, pos: int, earlier: list[Candidate],
+                   ) -> Candidate | None:
+    """The power plant a unit ending at ``pos`` belongs to: "power unit No. 3 of Ekibastuz
+    GRES-2", "unit 2 at the Almaty CHP-2"."""
+    m = _UNIT_OF_RE.match(ctx.text, pos, ctx.sentences[j].end)
+    if m is None:
+        return None
+    for f in ctx.mentions_of(j, "facility"):
+        if f.start >= m.end() and f.key == "power plant" and f.start - m.end() <= 40:
+            _, _, mod_start = _pre_modifiers(ctx.text, ctx.sentences[j].start, f.start)
+            if mod_start != m.end():
+                return None
+            c = _noun_candidate(ctx, j, f.start, f.end, f, earlier)
+            return c if c is not None and c.head not in _UNIT_HEADS else None
+    return None
+
+
+def _en_units_and_anaphors(ctx: DocContext, j: int, seen: list[Candidate],
+                           out: list[Candidate]) -> list[Candidate]:
+    """Units that belong to a plant named before them ("At Ekibastuz GRES-2, power unit No. 3
+    ...": the unit of that plant, which stands for both), the plants inside a unit's name
+    dropped, and definite nouns that refer back to a unit or a power plant ("The unit",
+    "the station")."""
+    text = ctx.text
+    s = ctx.sentences[j]
+    for k, u in enumerate(out):
+        if u.head not in _UNIT_HEADS or " of " in u.label or k == 0:
+            continue
+        p = out[k - 1]
+        if p.kind == "power plant" and p.head not in _UNIT_HEADS and \
+                not text[p.end:u.start].strip(" ,") and \
+                _AT_BEFORE_RE.search(text[max(s.start, p.start - 4):p.start]):
+            out[k] = u._replace(start=p.start, label=f"{u.label} of {p.label}")
+    units = [u for u in out if u.head in _UNIT_HEADS]
+    if units:
+        out = [c for c in out if not any(u.start <= c.start < u.end and c is not u for u in units)]
+    for m in _EN_ANAPHOR_RE.finditer(text, s.start, s.end):
+        if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in out):
+            continue
+        earlier = seen + [c for c in out if c.end <= m.start()]
+        ref = _antecedent(earlier, m.group(1).lower(), "")
+        if ref is not None:
+            out.append(ref._replace(start=m.start(), end=m.end(), sentence=j))
+            out.sort(key=_start_of)
+    return out
 
 
 def _pre_modifiers(text: str, s_start: int, n_start: int, stop: frozenset[str] = _PRE_STOP,
@@ -509,9 +651,11 @@ def _antecedent(earlier: list[Candidate], head: str, kind: str) -> Candidate | N
         for c in reversed(base):
             if not c.programme or head in ("project", "проект"):
                 return c
-    elif kind in _INDUSTRIAL:
+        return None
+    kinds = _REFERS_TO.get(head) or (_INDUSTRIAL if kind in _INDUSTRIAL else None)
+    if kinds:
         for c in reversed(base):
-            if c.kind in _INDUSTRIAL:
+            if c.kind in kinds and c.head not in _UNIT_HEADS:
                 return c
     return None
 
@@ -565,6 +709,10 @@ def _ru_sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
             c = _ru_noun_candidate(ctx, j, mention, seen + out if out else seen)
         if c is not None:
             out.append(c)
+    units = [u for u in out if u.head in _RU_UNIT_HEADS]
+    if units:  # a unit of a plant stands for the plant phrase in it
+        out = [c for c in out if not any(u.start <= c.start < u.end and c is not u for u in units)]
+        out.sort(key=_start_of)
     return out
 
 
@@ -577,13 +725,25 @@ def _ru_noun_candidate(ctx: DocContext, j: int, mention: Mention, earlier: list[
     head = nom.split()[-1].lower()
     kind = mention.key
     if kind == "project":
-        # "проект горно-обогатительного комплекса", "проект линии": the facility names it
+        # "проект линии", "проект газохимического завода": the facility (with its adjectives)
+        # names it
         nxt = next((f for f in ctx.mentions_of(j, "facility") if f.start >= mention.end), None)
-        if nxt is not None and not text[mention.end:nxt.start].strip():
+        if nxt is not None and not text[mention.end:_ru_phrase_start(ctx, j, nxt)].strip():
             return None
-    adjs, adj_start = ru_phrases.adjectives_before(text, s.start, mention.start, surface)
+    adjs, adj_start = _ru_adjectives(ctx, j, mention)
     if head == "производство" and not adjs:
         return None  # "объемы производства": production, not a facility
+    number = _RU_NUMBER_AFTER_RE.match(text, mention.end, s.end)
+    if number is not None:
+        # "ГРЭС-3", "энергоблок № 3": the number names it
+        sign = "-" if text[mention.end] in "-–‑" else " № "
+        nom = f"{nom}{sign}{number.group(1)}"
+        rest, end = _ru_post_modifiers(ctx, j, number.end())
+        if head in _RU_UNIT_HEADS and not rest:
+            rest, adj_start, end = _ru_plant_of_unit(ctx, j, adj_start, number.end())
+        label = " ".join([*adjs, nom]) + rest
+        return Candidate(adj_start, max(number.end(), end), j, label, head, kind=kind,
+                         nouns=(head, "электростанция") if surface.isupper() else (head,))
     rest, end = _ru_post_modifiers(ctx, j, mention.end)
     if not adjs and not rest:
         # a bare noun ("Завод", "на предприятии") refers back to a fuller mention
@@ -597,8 +757,50 @@ def _ru_noun_candidate(ctx: DocContext, j: int, mention: Mention, earlier: list[
         label = f"{nom} {company}" if company else nom
     else:
         label = " ".join([*adjs, nom]) + rest
+    nouns = tuple(nom.lower().split())
+    if surface.isupper():  # "ГРЭС", "ТЭЦ": "электростанция" refers back to it
+        nouns += ("электростанция",)
     return Candidate(adj_start, max(mention.end, end), j, label, head,
-                     programme=kind == "project", kind=kind, nouns=tuple(nom.lower().split()))
+                     programme=kind == "project", kind=kind, nouns=nouns)
+
+
+def _ru_phrase_start(ctx: DocContext, j: int, mention: Mention) -> int:
+    """Where the noun phrase of a facility noun starts: at its first adjective."""
+    return _ru_adjectives(ctx, j, mention)[1]
+
+
+def _ru_adjectives(ctx: DocContext, j: int, mention: Mention) -> tuple[list[str], int]:
+    """The adjectives of a facility noun in the nominative and where they start; before an
+    abbreviation of a power plant (feminine: "станция") a proper adjective of a place
+    ("Экибастузской ГРЭС" -> "Экибастузская ГРЭС")."""
+    text = ctx.text
+    s_start = ctx.sentences[j].start
+    surface = text[mention.start:mention.end]
+    if not surface.isupper():
+        return ru_phrases.adjectives_before(text, s_start, mention.start, surface)
+    m = _RU_PLACE_ADJ_RE.search(text, max(s_start, mention.start - 40), mention.start)
+    if m is None:
+        return [], mention.start
+    return [m.group(1) + _RU_FEM_NOMINATIVE.get(m.group(2), m.group(2))], m.start()
+
+
+def _ru_plant_of_unit(ctx: DocContext, j: int, u_start: int, pos: int) -> tuple[str, int, int]:
+    """The power plant a numbered unit at ``[u_start, pos)`` belongs to, as " <plant in the
+    genitive>", and the span of both: written right after it ("энергоблок № 3 Экибастузской
+    ГРЭС-2") or before it with "на" ("На Экибастузской ГРЭС-2 строится энергоблок № 3": the
+    unit stands for the plant phrase too)."""
+    text = ctx.text
+    for f in ctx.mentions_of(j, "facility"):
+        if f.key != "power plant" or not text[f.start:f.end].isupper():
+            continue
+        start = _ru_phrase_start(ctx, j, f)
+        num = _RU_NUMBER_AFTER_RE.match(text, f.end, ctx.sentences[j].end)
+        end = num.end() if num else f.end
+        after = start >= pos and not text[pos:start].strip()
+        before = end <= pos and re.search(r"(?:^|\s)[Нн]а\s+$", text[max(0, start - 4):start])
+        if after or before:
+            return " " + " ".join(text[start:end].split()), min(start, u_start), max(end, pos)
+    return "", u_start, pos
 
 
 def _ru_programme_candidate(ctx: DocContext, j: int, m: re.Match[str]) -> Candidate | None:
@@ -685,6 +887,82 @@ def _ru_name_after(ctx: DocContext, j: int, pos: int) -> tuple[str, int]:
     return " " + " ".join(m.group(1).split()), m.end()
 
 
+# Kazakh: "Екібастұз ГРЭС-3-тің" (the number, then the case after a hyphen), "№3 энергоблок",
+# "энергоблогы № 3"; a unit "Екібастұз ГРЭС-2-де" / "ГРЭС-2-нің" belongs to that plant
+_KK_NUMBER_AFTER_RE = re.compile(r"[-–‑](\d{1,2})(?!\d|[.,]\d)"
+                                 r"(?!\s*(?:мың|млн|млрд|трлн|тонна|МВт|ГВт|км|га|%))")
+_KK_UNIT_NUMBER_BEFORE_RE = re.compile(r"№\s?(\d{1,2})\s+$")
+_KK_UNIT_NUMBER_AFTER_RE = re.compile(r"\s+№\s?(\d{1,2})(?!\d)")
+_KK_PLACE_BEFORE_RE = re.compile(r"(?<!\w)([А-ЯӘҒҚҢӨҰҮҺІЁ][а-яәғқңөұүһіё-]+)\s+$")
+_KK_OF_PLANT_RE = re.compile(r"-?(?:де|да|те|та|нің|ның|дің|дың|тің|тың)?\s+$")
+
+
+def _kk_numbered(ctx: DocContext, j: int, m: Mention, out: list[Candidate]) -> Candidate | None:
+    """A Kazakh power plant abbreviation with its place and number ("Екібастұз ГРЭС-3") or a
+    numbered unit, of the plant written before it in the sentence ("Екібастұз ГРЭС-2-де №3
+    энергоблок" -> "энергоблок № 3 Екібастұз ГРЭС-2"); None for other nouns."""
+    text = ctx.text
+    s = ctx.sentences[j]
+    surface = text[m.start:m.end]
+    if m.key != "power plant":
+        return None
+    if surface.isupper():
+        place = _KK_PLACE_BEFORE_RE.search(text[max(s.start, m.start - 30):m.start])
+        start = m.start - len(place.group(0)) if place else m.start
+        label = f"{place.group(1)} {surface}" if place else surface
+        num = _KK_NUMBER_AFTER_RE.match(text, m.end, s.end)
+        if num is None:
+            return None if place is None else Candidate(
+                start, m.end, j, label, surface.lower(), kind=m.key,
+                nouns=(surface.lower(), "электр", "станция"))
+        return Candidate(start, num.end(), j, f"{label}-{num.group(1)}", surface.lower(),
+                         kind=m.key, nouns=(surface.lower(), "электр", "станция"))
+    if not surface.lower().startswith("энергобло"):
+        return None
+    before = _KK_UNIT_NUMBER_BEFORE_RE.search(text[max(s.start, m.start - 8):m.start])
+    after = _KK_UNIT_NUMBER_AFTER_RE.match(text, m.end, s.end)
+    if before is None and after is None:
+        return None
+    n = (before or after).group(1)  # type: ignore[union-attr]
+    start = m.start - len(before.group(0)) if before else m.start
+    end = after.end() if after else m.end
+    label = f"энергоблок № {n}"
+    plant = next((c for c in reversed(out) if c.kind == "power plant" and c.end <= start and
+                  _KK_OF_PLANT_RE.fullmatch(text, c.end, start)), None)
+    if plant is not None:
+        label = f"{label} {plant.label}"
+        start = plant.start
+    return Candidate(start, end, j, label, "энергоблок", kind=m.key, nouns=("энергоблок",))
+
+
+# "бірінші кезеңі" (first phase), "екінші кезеңді", "үшінші кезеңінде": a phase and its case
+_KK_PHASE_RE = re.compile(r"(?<!\w)(бірінші|екінші|үшінші|төртінші|бесінші)\s+кезең[а-яәғқңөұүһі]*",
+                          re.IGNORECASE)
+# a genitive noun right before the phase says what it is a phase of ("Жобаның", "зауыттың")
+_KK_GENITIVE_BEFORE_RE = re.compile(r"(?<!\w)[а-яәғқңөұүһі]+(?:ның|нің|дың|дің|тың|тің)\s+$",
+                                    re.IGNORECASE)
+
+
+def _kk_phases(ctx: DocContext, j: int, seen: list[Candidate],
+               out: list[Candidate]) -> list[Candidate]:
+    """``out`` with a candidate for each phase of sentence ``j`` ("Жобаның бірінші кезеңіне" ->
+    "<the plant named last> бірінші кезеңі"); the genitive noun before a phase is part of it, not
+    a project of its own."""
+    s = ctx.sentences[j]
+    phases = list(_KK_PHASE_RE.finditer(ctx.text, s.start, s.end))
+    if not phases:
+        return out
+    for ph in phases:
+        genitive = _KK_GENITIVE_BEFORE_RE.search(ctx.text, max(s.start, ph.start() - 30), ph.start())
+        start = genitive.start() if genitive else ph.start()
+        out = [c for c in out if not start <= c.start < ph.end()]
+        base = [c for c in seen + out if not c.phase and c.start < start]
+        words = f"{ph.group(1).lower()} кезеңі"
+        label = f"{base[-1].label} {words}" if base else words
+        out.append(Candidate(start, ph.end(), j, label, "phase", phase=True))
+    return sorted(out, key=lambda c: c.start)
+
+
 def _kk_sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
                             facilities: list[Mention]) -> list[Candidate]:
     """Kazakh candidates of sentence ``j``: facility nouns in the nominative with the attributes
@@ -699,6 +977,11 @@ def _kk_sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
         label, start = kk_phrases.noun_phrase(ctx.text, s.start, m.start, m.end)
         head = label.split()[-1].lower()
         earlier = seen + out
+        numbered = _kk_numbered(ctx, j, m, out)
+        if numbered is not None:
+            out = [c for c in out if c.start < numbered.start]
+            out.append(numbered)
+            continue
         if m.key == "project" or " " not in label:
             # the same kind of facility, else the project named last ("Кәсіпорында" after
             # "жылыжай кешені")

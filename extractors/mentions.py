@@ -65,6 +65,7 @@ def collect_mentions(scanner: Scanner, scan: Scan) -> list[Mention]:
         out.extend(_company_mentions(scan, scanner.lang, sorted(set(legal_forms))))
     if scanner.lang == "en":
         out.extend(_introduced_companies(text, [m for m in out if m.kind == "company"]))
+        out = _with_builders(text, out)
     out.sort(key=_start_of)
     if kk_name_parts:
         out = _kk_drop_name_parts(scan, out, kk_name_parts)
@@ -124,6 +125,91 @@ def _introduced_companies(text: str, known: list[Mention]) -> list[Mention]:
         if not any(k.start < b and a < k.end for k in known):
             out.append(Mention("company", text[a:b], "", a, b))
     return out
+
+
+# "is being built by KTZ Express", "was constructed by Stadler Kazakhstan", "SaryarkaAvtoProm
+# opened a bus assembly line", "Kaustik is expanding its plant": the agent of a building verb
+# (after "by") or the name that opens a clause and builds, opens or runs something is its
+# builder or owner. The name: one to four capitalised words; a word with inner capitals
+# ("AgromashHolding KZ") is a company name wherever it stands.
+_BUILD_VERBS = (r"(?:built|constructed|implemented|developed|operated|owned|run|erected|"
+                r"launched|opened|commissioned|modernised|modernized|expanded)")
+_NAME = r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}"
+_BUILT_BY_RE = re.compile(r"\b" + _BUILD_VERBS + r"\s+by\s+(" + _NAME + r")")
+_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.\n])\s*|,\s+)(" + _NAME + r")\s+(?:(?:is|are|has|have|will|was|were)\s+)?"
+    r"(?:(?:now|also|currently|already)\s+)?"
+    r"(?:building|constructing|expanding|modernising|modernizing|opened|launched|built|"
+    r"put\s+into\s+(?:operation|service)|commissioned|plans\s+to|intends\s+to|"
+    r"is\s+planning\s+to|operates|started\s+(?:building|construction)|invested|invests|"
+    r"implementing)\b", re.M)
+_CAMEL_RE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b(?:\s+[A-Z]{2,3}\b)?")
+# capitalised words that open a clause or follow "by" without naming a company (a name may end
+# with a country: "Stadler Kazakhstan", "NFC Kazakhstan")
+_NOT_NAME_WORDS = """
+The A An This That These Those It Its They Their He She We In At On By For From With And But
+Prime Minister Ministry Ministers Government President Akim Akimat Head Deputy State Parliament
+Kazakhstan Kazakh Russia China Chinese Russian Turkey Turkish Astana Almaty Shymkent
+January February March April May June July August September October November December
+Mr Mrs Ms Next Also Today Later Since During After Before Some Each All
+"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_NAME_END_STOP = _NOT_NAMES - {"Kazakhstan", "Kazakh", "Russia", "China", "Turkey", "Astana",
+                                "Almaty", "Shymkent"}
+
+
+_LEGAL_TAILS = frozenset({"JSC", "LLP", "LLC", "CO", "Co", "Ltd", "Inc", "PLC", "GmbH", "AG", "SA",
+                          "Corp"})
+# a person who opens or launches something: "Smailov opened", "Prime Minister Askar Mamin
+# launched" (a title before the name, or a Kazakh or Russian surname ending)
+_TITLE_BEFORE = re.compile(r"\b(?:Minister|President|Akim|Chairman|Head|Director|Governor|CEO|"
+                           r"Mr|Mrs|Ms|Deputy|Secretary|Speaker)\.?\s+$")
+_SURNAME_END = re.compile(r"(?:ov|ev|ova|eva|yev|yeva|uly|kyzy|in|ina|ko|sky)$")
+
+
+def _is_person(text: str, a: int, last: str) -> bool:
+    if _TITLE_BEFORE.search(text, max(0, a - 20), a):
+        return True
+    return bool(_SURNAME_END.search(last)) and not _CAMEL_RE.fullmatch(last)
+
+
+def _builder_companies(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for rx in (_BUILT_BY_RE, _SUBJECT_RE, _CAMEL_RE):
+        for m in rx.finditer(text):
+            a, b = m.span(1) if rx.groups else m.span()
+            words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", text[a:b])]
+            while words and words[-1][2] in _NAME_END_STOP:
+                words.pop()  # "opened by Qarmet In ...": the name ends before
+            while words and words[-1][2].rstrip(".") in _LEGAL_TAILS:
+                words.pop()  # "SSGPO JSC plans to build": the name without its legal form
+            if not words or words[0][2] in _NOT_NAMES or _is_person(text, a, words[-1][2]):
+                continue
+            out.append(Mention("company", text[a:a + words[-1][1]], "", a, a + words[-1][1]))
+    return out
+
+
+def _with_builders(text: str, out: list[Mention]) -> list[Mention]:
+    """``out`` with the builders of ``_builder_companies``; a name found there replaces a shorter
+    company mention inside it ("KTZ" in "KTZ Express"), one already there is kept."""
+    builders = _builder_companies(text)
+    if not builders:
+        return out
+    comps = [m for m in out if m.kind == "company"]
+    added: list[Mention] = []
+    for bm in builders:
+        if any(c.start <= bm.start and bm.end <= c.end for c in comps + added):
+            continue  # already known, as long or longer
+        if any(c.start < bm.end and bm.start < c.end and not (bm.start <= c.start and
+                                                             c.end <= bm.end)
+               for c in comps + added):
+            continue  # crosses a known name: not this one
+        added.append(bm)
+    if not added:
+        return out
+    inside = {(c.start, c.end) for c in comps
+              if any(bm.start <= c.start and c.end <= bm.end for bm in added)}
+    return [m for m in out if m.kind != "company" or (m.start, m.end) not in inside] + added
 
 
 _new = tuple.__new__  # a NamedTuple without the Python-level __new__ (hot loop)
@@ -234,6 +320,15 @@ def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]])
             continue  # the legal form does not start and end on tokens here
         start, end = span.start, span.end
         s_start = base
+        if _NATIVE_FORM.search(text, lf_start, lf_end):
+            # "АО «Qarmet»", "Руководство АО «НК «КазМунайГаз»": a Russian legal form comes
+            # before the name; the capitalised word before it is an ordinary one
+            # ("Руководство", "Компания") or a place ("В Павлодаре"), never the name
+            found = _name_after(doc, end)
+            if found is not None:
+                a, b = _chars(doc, s_start, *found)
+                out.append(Mention("company", text[a:b], "", a, b))
+            continue
 
         i_tok = start - 1
         while i_tok >= 0 and start - i_tok <= 6 and _name_token(doc, i_tok):
@@ -248,12 +343,10 @@ def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]])
             continue
         j = end
         if j < len(doc) and doc[j].text in _OPEN_QUOTES:
-            # "АО «Qarmet»", 'LLP "Jambyl Cement"': the name is what the quotes hold
-            k = j + 1
-            while k < len(doc) and k - j <= 8 and doc[k].text not in _CLOSE_QUOTES:
-                k += 1
-            if k < len(doc) and k > j + 1:
-                a, b = _chars(doc, s_start, j + 1, k)
+            # 'LLP "Jambyl Cement"': the name is what the quotes hold
+            quoted = _quoted_after(doc, j)
+            if quoted is not None:
+                a, b = _chars(doc, s_start, *quoted)
                 out.append(Mention("company", text[a:b], "", a, b))
             continue
         while j < len(doc) and j - end < 4 and _name_token(doc, j):
@@ -262,6 +355,36 @@ def _company_mentions(scan: Scan, lang: str, legal_forms: list[tuple[int, int]])
             a, b = _chars(doc, s_start, end, j)
             out.append(Mention("company", text[a:b], "", a, b))
     return out
+
+
+# a legal form written in Cyrillic (АО, ТОО, ООО ...): Russian word order, the name follows it
+_NATIVE_FORM = re.compile(r"[А-ЯЁа-яё]")
+
+
+def _quoted_after(doc: Doc, j: int) -> tuple[int, int] | None:
+    """Tokens ``[a, b)`` of the name in the quotes opening at token ``j``. Nested quotes name
+    the company inside a longer official name and share one closing quote: in '«НК
+    «КазМунайГаз»' and '«ТНК «Казхром»' the name is the inner one ("КазМунайГаз")."""
+    k = j + 1
+    a = k
+    while k < len(doc) and k - j <= 10 and doc[k].text not in _CLOSE_QUOTES:
+        if doc[k].text == "«":
+            a = k + 1  # an inner quote: the name starts after it
+        k += 1
+    if k < len(doc) and doc[k].text in _CLOSE_QUOTES and k > a:
+        return a, k
+    return None
+
+
+def _name_after(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The name right after a legal form ending at token ``end``: quoted ("АО «Qarmet»"), else
+    up to four capitalised tokens ("ТОО KAZ Minerals Smelting")."""
+    if end < len(doc) and doc[end].text in _OPEN_QUOTES:
+        return _quoted_after(doc, end)
+    j = end
+    while j < len(doc) and j - end < 4 and _name_token(doc, j):
+        j += 1
+    return (end, j) if j > end and doc[end].text != "-" else None
 
 
 # Kazakh puts the legal form after the name: "«Jambyl Cement» ЖШС", "Qarmet АҚ" (spaCy has no

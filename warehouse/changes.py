@@ -211,6 +211,20 @@ def _family(metric: str, product: str | None, period: str | None, unit: str | No
     return None
 
 
+def _broader_products(products: set[str]) -> dict[str, str]:
+    """Within one project, a product named more precisely in one report than in another ("200
+    passenger cars" against "150 sleeping and compartment cars", read as "car") is the broader
+    one: the product whose words end the others' ("car" for "passenger car"). Two precise names
+    without a broader one seen ("sulphuric acid", "nitric acid") stay apart."""
+    family = {p: product_family(p) or p for p in products}
+    out: dict[str, str] = {}
+    for p, f in family.items():
+        broader = [q for q, g in family.items() if g != f and f.endswith(" " + g)]
+        if broader:
+            out[p] = min(broader, key=lambda q: (len(family[q]), q))
+    return out
+
+
 def load_reports(con: duckdb.DuckDBPyConnection) -> dict[Key, dict[tuple[str, int], _Release]]:
     """Every key's reports: per release, per version, the unambiguous value in each unit."""
     raw: dict[Key, dict[tuple[str, int], dict[int, dict[str, list[Obs]]]]] = defaultdict(
@@ -218,9 +232,17 @@ def load_reports(con: duckdb.DuckDBPyConnection) -> dict[Key, dict[tuple[str, in
     meta: dict[tuple[str, int], tuple[date, int, datetime]] = {}
     runs: dict[tuple[str, int], tuple[datetime, str]] = {}  # release -> its first run
     published: dict[tuple[str, int], datetime | None] = {}
+    rows = con.execute(_REPORTS_SQL).fetchall()
+    products_of: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row[2] == "capacity" and row[4]:
+            products_of[row[1]].add(row[4])
+    same_as = {project: _broader_products(products) for project, products in products_of.items()}
     for (fact_id, project_id, metric, kind, product, period, unit, value, value_max, text,
          qualifier, lang, rid, version, day, first_at, first_run, latest,
-         published_at) in con.execute(_REPORTS_SQL).fetchall():
+         published_at) in rows:
+        if product:
+            product = same_as.get(project_id, {}).get(product, product)
         key = (project_id, metric, kind if metric == "jobs" else None,
                _family(metric, product, period, unit))
         obs = Obs(fact_id, lang, rid, version, value, value_max, text, unit, qualifier,

@@ -116,3 +116,66 @@ def test_a_name_introduced_as_a_company_is_the_company() -> None:
                     "Italian company Buzzi Unicem. The plant will produce 1 million tonnes of "
                     "cement per year.", "en", "2025-01-01")
     assert {f.company for f in facts} == {"Buzzi Unicem"}
+
+
+# --- company: owner or builder --------------------------------------------------------------------
+def _companies(text: str, lang: str = "en") -> dict[str, str | None]:
+    return {f.evidence: f.company for f in extract(text, lang, "2025-03-01")}
+
+
+def test_russian_legal_form_is_followed_by_the_name_not_preceded() -> None:
+    found = _companies("Представители АО «НК «Тестгаз» сообщили, что в Атырауской области будет "
+                       "построен завод мощностью 100 тыс. тонн в год.\n\nВ Актобе ТОО «Ромашка "
+                       "Агро» запустило теплицу. Объем инвестиций составил 5 млрд тенге.", "ru")
+    # nested quotes closed once: the inner name, not "Представители" nor "НК «Тестгаз"
+    assert found["100 тыс. тонн"] == "Тестгаз"
+    # a place before the legal form ("В Актобе") is not the name
+    assert found["5 млрд тенге"] == "Ромашка Агро"
+
+
+def test_two_companies_named_together_give_one_company_to_the_whole_project() -> None:
+    found = _companies("Kazakhtelecom and the Korean company Hanwa Solar intend to build a solar "
+                       "panel plant in Shymkent. The plant will turn out 500 MW of panels a year. "
+                       "It will cost $200 million and is to open in 2027.")
+    # the company introduced as such is the investor; every figure of the plant takes it
+    assert set(found.values()) == {"Hanwa Solar"}
+    found = _companies("The joint project of QazaqGaz and Sinopec for a polyethylene plant in "
+                       "Atyrau region was presented. The plant will cost $7 billion.")
+    assert found["$7 billion"] == "QazaqGaz"
+
+
+def test_a_customer_or_lender_is_not_the_owner() -> None:
+    found = _companies("The depot is being built by Tulpar Engineering on 12 hectares. Because "
+                       "KTZ has increased its order, its capacity has been raised to 300 "
+                       "locomotives a year.")
+    assert found["300 locomotives"] == "Tulpar Engineering"
+    found = _companies("A greenhouse complex is being built in Turkistan region. The project costs "
+                       "40 billion tenge, including a loan of 20 billion tenge from the "
+                       "Development Bank of Kazakhstan.")
+    assert found["40 billion tenge"] is None
+    found = _companies("A new wagon plant in Ekibastuz will make 400 wagons a year for KTZ.")
+    assert found["400 wagons"] is None
+
+
+def test_the_brand_of_a_technology_is_not_the_owner() -> None:
+    found = _companies("ERG plans to build a plant for hot-briquetted iron in Kostanay region. "
+                       "The plant will apply the Midrex technology and cost $1 billion.")
+    assert found["$1 billion"] == "ERG"
+
+
+def test_a_name_that_builds_or_opens_is_the_company_a_person_is_not() -> None:
+    found = _companies("In Aktobe, BeketAgro opened a greenhouse for 5,000 tonnes of tomatoes a "
+                       "year.\n\nA cement plant is being constructed by Jambyl Stroy Group in "
+                       "Taraz. It will cost KZT 60 billion.\n\nPrime Minister Olzhas Bektenov "
+                       "launched a brick plant with an investment of KZT 8 billion. In Kostanay, "
+                       "Bektenov opened a seed plant that cost KZT 3 billion.")
+    assert found["5,000 tonnes"] == "BeketAgro"
+    assert found["KZT 60 billion"] == "Jambyl Stroy Group"
+    assert found["KZT 8 billion"] is None
+    assert found["KZT 3 billion"] is None
+
+
+def test_every_figure_of_a_project_takes_the_company_named_later() -> None:
+    found = _companies("Жамбыл облысында жылына 1 млн тонна цемент шығаратын зауыт салынып жатыр. "
+                       "Зауытты «Тараз Цемент» ЖШС салады, жобаның құны 90 млрд теңге.", "kk")
+    assert set(found.values()) == {"Тараз Цемент"}

@@ -27,7 +27,7 @@ def only(text: str, metric: str) -> Fact:
 
 def test_kazakh_is_a_supported_language() -> None:
     assert "kk" in SUPPORTED_LANGS and "kk" in RULES
-    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.1"
+    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.2"
 
 
 # (text, metric, expected fields) - one row per behaviour

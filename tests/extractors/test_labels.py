@@ -214,3 +214,87 @@ def test_russian_dev_labels_name_the_gold_head_noun() -> None:
             named += _gold_head(gold["project"]).lower() in words
     assert compared >= 30
     assert named / compared >= 0.9
+
+
+# --- numbered names, power plants written as abbreviations, units of a plant -----------------
+def test_the_number_that_names_a_plant_is_kept() -> None:
+    found = labels("Kazakh Energy plans to build Aksu CHP-4 with a capacity of 400 MW. The plant "
+                   "will cost KZT 300 billion. Aksu CHP-2 has a capacity of 250 MW.")
+    assert found["400 MW"] == "Aksu CHP-4"
+    assert found["KZT 300 billion"] == "Aksu CHP-4"
+    assert found["250 MW"] == "Aksu CHP-2"
+
+
+def test_a_numbered_unit_keeps_its_number_and_its_plant() -> None:
+    found = labels("Power unit No. 4 of Karaganda TPP-3 with a capacity of 120 MW is under construction."
+                   "\n\nAt Karaganda TPP-1, power unit No. 2 with a capacity of 90 MW was put into "
+                   "operation. The unit cost KZT 30 billion.")
+    assert found["120 MW"] == "power unit No. 4 of Karaganda TPP-3"
+    assert found["90 MW"] == "power unit No. 2 of Karaganda TPP-1"
+    assert found["KZT 30 billion"] == "power unit No. 2 of Karaganda TPP-1"
+
+
+def test_a_bare_numbered_name_takes_the_fuller_one() -> None:
+    found = labels("Samruk-Energy will build Turgusun HPP-2 with a capacity of 50 MW. Work on "
+                   "HPP-2 will cost KZT 60 billion.")
+    assert set(found.values()) == {"Turgusun HPP-2"}
+
+
+def test_the_plant_and_the_station_refer_back_to_an_abbreviated_power_plant() -> None:
+    found = labels("Samruk-Energy plans to build Shulbinsk HPP in East Kazakhstan region. The plant "
+                   "is estimated at KZT 90 billion, and the station will employ 200 people.")
+    assert set(found.values()) == {"Shulbinsk HPP"}
+
+
+def test_a_plain_number_after_a_plant_is_no_name() -> None:
+    found = labels("A new cement plant - 2 million tonnes a year - will be built in Shymkent.")
+    assert "plant-2" not in " ".join(found.values())
+
+
+# --- "the project", "the enterprise", a pronoun: the latest project ---------------------------
+def test_a_generic_noun_refers_to_the_latest_project_not_to_an_earlier_generic_noun() -> None:
+    found = labels("The Orda glass plant is being built in Kyzylorda, and the cost of the project "
+                   "is KZT 40 billion.\n\nNearby, Temir LLP plans to build a plant for steel pipes. "
+                   "The project, worth KZT 12 billion, will employ 150 people.")
+    assert found["KZT 40 billion"] == "Orda glass plant"
+    assert found["KZT 12 billion"] == "steel pipe plant"
+    assert found["150 people"] == "steel pipe plant"
+
+
+def test_ru_project_of_a_plant_with_adjectives_is_named_by_the_plant() -> None:
+    found = labels("В 2024 году начато строительство завода по выпуску стекла мощностью 100 тыс. "
+                   "тонн в год.\n\nПроект нефтехимического завода по выпуску полиэтилена "
+                   "мощностью 300 тыс. тонн в год находится на стадии проектирования. Его запуск "
+                   "ожидается не ранее 2029 года.", "ru")
+    assert found["300 тыс. тонн"] == "нефтехимический завод по выпуску полиэтилена"
+    assert found["не ранее 2029 года"] == "нефтехимический завод по выпуску полиэтилена"
+
+
+def test_ru_numbered_power_plants_and_units() -> None:
+    found = labels("На Павлодарской ТЭЦ-3 строится энергоблок № 2 мощностью 110 МВт. Энергоблок "
+                   "обойдется в 45 млрд тенге.\n\nКомпания планирует построить Семейскую ТЭЦ-1 "
+                   "мощностью 360 МВт. Электростанция будет введена в 2028 году.", "ru")
+    assert found["110 МВт"] == "энергоблок № 2 Павлодарской ТЭЦ-3"
+    assert found["45 млрд тенге"] == "энергоблок № 2 Павлодарской ТЭЦ-3"
+    assert found["360 МВт"] == "Семейская ТЭЦ-1"
+    assert found["в 2028 году"] == "Семейская ТЭЦ-1"
+
+
+def test_ru_a_unit_named_with_its_plant_after_it() -> None:
+    found = labels("Энергоблок № 1 Аксуской ГРЭС-1 мощностью 325 МВт введен в эксплуатацию.", "ru")
+    assert found["325 МВт"] == "энергоблок № 1 Аксуской ГРЭС-1"
+
+
+def test_kk_numbered_power_plants_and_units() -> None:
+    found = labels("Павлодар ЖЭО-3-те №2 энергоблок салынып жатыр, оның қуаты 110 МВт.\n\n"
+                   "Компания Семей ЖЭО-1 салуды жоспарлап отыр, оның қуаты 360 МВт.", "kk")
+    assert found["110 МВт"] == "энергоблок № 2 Павлодар ЖЭО-3"
+    assert found["360 МВт"] == "Семей ЖЭО-1"
+
+
+def test_kk_phases_of_a_plant_are_labelled_as_phases() -> None:
+    found = labels("Теміртау қаласында болат балқытатын зауыт салу жоспарланып отыр. "
+                   "Жобаның бірінші кезеңіне 420 млрд теңге инвестиция салынады. "
+                   "Екінші кезеңінде қуаттылығы жылына 2 млн тонна болады.", "kk")
+    assert found["420 млрд теңге"] == "болат балқытатын зауыт бірінші кезеңі"
+    assert found["2 млн тонна"] == "болат балқытатын зауыт екінші кезеңі"

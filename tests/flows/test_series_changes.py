@@ -126,3 +126,41 @@ def test_all_dev_releases_in_all_languages_give_exactly_the_expected_changes(
     found = _changes_over_three_nights(releases, tmp_path / "all.duckdb")
 
     assert found == EXPECTED_ALL, sorted(found, key=str)
+
+
+EXTRA2 = Path(__file__).resolve().parents[1] / "eval" / "extra2"
+# The series of tests/eval/extra2 (written without seeing the extractor), from reading them:
+EXPECTED_EXTRA2 = {
+    # Ekibastuz GRES-3: 1.1 trillion tenge -> KZT 1.65 trillion; launch 2028 -> 2030; "Up to
+    # 5,000 people ... at the construction stage" -> "about 6,000 workers ... on the site"
+    ("extra2-en-002", "extra2-en-006", "investment", "revised", 1.1e12, 1.65e12),
+    ("extra2-en-002", "extra2-en-006", "commissioning", "delayed", 2028.0, 2030.0),
+    ("extra2-en-002", "extra2-en-006", "jobs", "revised", 5000.0, 6000.0),
+    # the Stadler passenger car plant in Astana: planned -> being constructed; "up to 150 ...
+    # cars a year" -> "raised to 200 passenger cars a year"; EUR 180 million -> 210 million
+    ("extra2-en-009", "extra2-en-015", "status", "status", "planned", "under_construction"),
+    ("extra2-en-009", "extra2-en-015", "capacity", "revised", 150.0, 200.0),
+    ("extra2-en-009", "extra2-en-015", "investment", "revised", 1.8e8, 2.1e8),
+    # Atyrau PET complex: $1.8 -> 2.3 billion, 2027 -> 2029, planned -> under construction;
+    # the methanol plant of the same releases: "в 2026-2027 годах" -> "не ранее 2028 года"
+    ("extra2-ru-000", "extra2-ru-008", "investment", "revised", 1.8e9, 2.3e9),
+    ("extra2-ru-000", "extra2-ru-008", "commissioning", "delayed", 2027.0, 2029.0),
+    ("extra2-ru-000", "extra2-ru-008", "status", "status", "planned", "under_construction"),
+    ("extra2-ru-000", "extra2-ru-008", "commissioning", "delayed", 2026.0, 2028.0),
+}
+
+
+def test_extra2_series_give_exactly_the_expected_changes(tmp_path: Path) -> None:
+    """The three series of tests/eval/extra2 over the same three nights. Not changes: GRES-2's
+    unit No. 3 "by the end of 2026" -> "in the first half of 2026" (same year), GRES-1's unit
+    No. 1 (500 MW) is not GRES-2's unit No. 3 (636 MW), the Stadler plant's "2025" -> "the
+    second half of 2025", its 500 people (kind not said) and 650 permanent jobs (jobs of
+    different kinds are compared apart), the bogie plant next to it, the capacity of the PET
+    complex (450 thousand tonnes both times)."""
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXTRA2.glob("*/*.json"))]
+    releases = sorted((d for d in docs if d.get("series")), key=lambda d: d["published"])
+    assert len(releases) == 6
+
+    found = _changes_over_three_nights(releases, tmp_path / "extra2.duckdb")
+
+    assert found == EXPECTED_EXTRA2, sorted(found, key=str)

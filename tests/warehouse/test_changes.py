@@ -214,6 +214,24 @@ def test_capacity_of_different_products_is_not_compared(con: duckdb.DuckDBPyConn
         ("revised", "steel/", 5e6, 6e6)]
 
 
+def test_capacity_of_a_product_named_more_precisely_later_is_compared(
+        con: duckdb.DuckDBPyConnection) -> None:
+    plant = {"project": "Stadler car plant", "company": "Stadler", "region": "KZ-71",
+             "period": "year"}
+    rows = two_reports(con, [fd("capacity", 150.0, "units", product="car", **plant)],
+                       [fd("capacity", 200.0, "units", product="passenger car", **plant)])
+    assert [(c["change"], c["old_value"], c["new_value"]) for c in rows] == [
+        ("revised", 150.0, 200.0)]
+
+
+def test_two_precise_products_without_a_broader_one_are_not_compared(
+        con: duckdb.DuckDBPyConnection) -> None:
+    plant = {"project": "acid complex", "company": "KazAzot", "region": "KZ-47"}
+    rows = two_reports(con, [fd("capacity", 500e3, "t", product="sulphuric acid", **plant)],
+                       [fd("capacity", 180e3, "t", product="nitric acid", **plant)])
+    assert rows == []
+
+
 def test_jobs_of_different_kinds_are_not_compared(con: duckdb.DuckDBPyConnection) -> None:
     rows = two_reports(con, [fd("jobs", 1000.0, "jobs", kind="permanent")],
                        [fd("jobs", 3000.0, "jobs", kind="construction")])
