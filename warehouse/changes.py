@@ -6,7 +6,8 @@ Rules (the data dictionary repeats them):
   Re-extraction therefore never compares one extractor with another: both sides of every
   comparison come from the latest extraction of their own version.
 * Figures are compared per key: project, metric, ``kind`` (jobs), product family and period
-  (capacity), dimension (size); and like with like within a key: same currency/unit against
+  (capacity; within a project a more precise product counts as the broader one named in another
+  report, see ``_broader_products``), dimension (size); and like with like within a key: same currency/unit against
   same currency/unit. A report stating two different values for one key and unit is ambiguous
   there and skipped; when two reports share no unit and each has one, it is ``restated``.
 * Reports of one calendar day (Astana time) are one report date: an English and a Russian
