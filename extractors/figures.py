@@ -1,0 +1,262 @@
+"""Figures of a release: which figure expressions are facts, and of which metric.
+
+The scanner (``pipeline``: regular expressions compiled from ``patterns/*.jsonl``) finds figure
+expressions ("300,000 tonnes", "47bn", "2 thousand new jobs") and the qualifier or currency
+words right before them ("up to", "$", "KZT"); ``normalize.parse_figure`` gives value, unit and
+qualifier; the unit and the clause's cues give the metric (investment, jobs, count, capacity,
+size) and filter distractors (output value, exports, taxes, national production, existing
+stock). Jobs get their kind (permanent, temporary, construction), figures their period.
+
+``FigureReading`` is a part of ``extract._Extraction``: it reads the state that class sets up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.attribution import DocContext
+from extractors.fact import Fact
+from extractors.figure_parse import ParsedFigure, parse_figure
+from extractors.pipeline import Scan, Scanner
+from extractors.rules import LanguageRules
+
+CURRENCY_UNITS = frozenset({"USD", "KZT", "EUR", "CNY", "RUB", "GBP", "JPY", "KRW", "AED", "SAR"})
+CAPACITY_UNITS = frozenset({"t", "m3", "MW", "MWh", "Gcal/h", "head", "units", "places"})
+SIZE_UNITS = frozenset({"km", "ha", "m2"})
+# normaliser flags worth a reader's attention; internal ones ("people") are not passed on
+PUBLIC_FLAGS = frozenset({"two_currencies", "ambiguous", "ambiguous_scale", "suspicious"})
+# characters after a money figure searched for "to support" etc. (unless the rules say)
+_DISTRACTOR_AFTER_LIMIT = 40
+
+# cue names asked for by the rules below (built once, not per call)
+_CUES_COUNT_FUTURE = frozenset({"count_future"})
+_CUES_EMPLOY = frozenset({"employ"})
+_CUES_JOBS_DISTRACTOR = frozenset({"jobs_distractor"})
+_CUES_JOBS_PERMANENT = frozenset({"jobs_permanent"})
+_CUES_JOBS_TEMPORARY = frozenset({"jobs_temporary"})
+_CUES_MACRO = frozenset({"macro"})
+_CUES_MONEY_DISTRACTOR = frozenset({"money_distractor"})
+_CUES_MONEY_DISTRACTOR_AFTER = frozenset({"money_distractor_after"})
+_JOBS_CONSTRUCTION = frozenset({"jobs_construction"})
+_UPKEEP_PURPOSE = frozenset({"upkeep_purpose"})
+_INVESTMENT_WORD = frozenset({"investment_word"})
+_JOBS_PERMANENT_CLAUSE = frozenset({"jobs_permanent_clause"})
+_OUTPUT_WORD = frozenset({"output_word"})
+_VALUE_OF = frozenset({"value_of"})
+_MACRO_AFTER = frozenset({"macro_after"})
+# figure patterns (ids in figures*.jsonl) of a bare amount: a figure only after a currency sign
+BARE_FIGURES = frozenset({"num.bare", "ru.num.bare"})
+# facilities counted as a programme of works ("12 schools ... are under construction")
+_FACILITY_COUNT_NOUNS = frozenset({"schools", "hospitals", "kindergartens", "clinics", "plants",
+                                   "factories", "enterprises", "facilities", "complexes", "mills",
+                                   "farms"})
+
+
+class FigureReading:
+    """Figure facts of one release (a part of ``extract._Extraction``)."""
+
+    scanner: Scanner
+    scan: Scan
+    text: str
+    lang: str
+    rules: LanguageRules
+    rev: str  # the lower-cased text reversed: prefixes are matched backwards
+    ctx: DocContext
+    _figure_start: dict[int, int]  # end -> start of the figures read
+    _counts: list[Fact]  # the count facts (set by ``run`` after ``_figure_facts``)
+    _parsed_spans: list[tuple[int, int]]  # every figure parsed, fact or not
+    _count_starts: list[int]
+
+    def _figure_facts(self) -> list[Fact]:
+        text, ctx, rules = self.text, self.ctx, self.rules
+        prefixes = self.scanner.figure_prefixes
+        out: list[Fact] = []
+        self._parsed_spans: list[tuple[int, int]] = []
+        self._count_starts: list[int] = []
+        for start, end, pattern_id in self.scan.figures:
+            p = prefixes.before(self.rev, start)
+            if p is not None and p[1] == "currency_prefix":
+                start = p[0]
+                p = prefixes.before(self.rev, start)
+            elif pattern_id in BARE_FIGURES:
+                continue  # a bare number is a figure only after a currency sign
+            if p is not None and p[1].startswith("qualifier_"):
+                start = p[0]
+            i = ctx.sentence_index(start)
+            if i < 0:
+                continue
+            span_text = text[start:end]
+            self._figure_start[end] = start
+            parsed = parse_figure(span_text, self.lang)
+            if parsed is not None and parsed.unit is None and not parsed.flags:
+                # stopgap until the normaliser knows these nouns (reported to its owner)
+                last = span_text.rsplit(None, 1)[-1].lower()
+                if last in rules.countable:
+                    parsed = replace(parsed, unit="units")
+                elif last in rules.livestock:
+                    parsed = replace(parsed, unit="head")
+                elif last in rules.people_words:  # "3 200 рабочих": a headcount, as "people"
+                    parsed = replace(parsed, unit="jobs", flags=("people",))
+                elif last in _FACILITY_COUNT_NOUNS:
+                    parsed = replace(parsed, unit="projects")
+            if parsed is None or (parsed.unit is None and not parsed.flags):
+                continue
+            metric = self._metric(parsed, span_text, i, start, end)
+            self._parsed_spans.append((start, end))
+            if metric is None:
+                continue
+            unit = parsed.unit
+            if metric == "count":
+                unit = "projects"
+            if metric == "count":
+                self._count_starts.append(start)
+            fact = Fact(metric=metric, value=parsed.value, unit=unit, qualifier=parsed.qualifier,
+                        value_max=parsed.value_max, period=parsed.period or self._period(i, end),
+                        evidence=span_text, start=start, end=end,
+                        sentence=ctx.sentence_text(i),
+                        flags=[x for x in parsed.flags if x in PUBLIC_FLAGS])
+            if metric == "jobs":
+                fact.kind = self._job_kind(i, start, end)
+            out.append(fact)
+        return out
+
+    def _metric(self, p: ParsedFigure, span_text: str, i: int, start: int, end: int) -> str | None:
+        ctx = self.ctx
+        c_start, c_end = ctx.sentences[i].clause_span(start)
+        unit = p.unit
+        if "two_currencies" in p.flags or unit in CURRENCY_UNITS:
+            return None if self._money_distractor(i, start, end) else "investment"
+        if unit == "jobs":
+            s = ctx.sentences[i]
+            if ctx.cues_in(i, s.start, s.end, _CUES_JOBS_DISTRACTOR):
+                return None  # employment programmes, public works: not jobs of a project
+            last = span_text.split()[-1].lower()
+            if last in self.rules.people_words or "people" in p.flags:
+                return "jobs" if ctx.cues_in(i, s.start, s.end, _CUES_EMPLOY) else None
+            return "jobs"
+        if unit == "projects":
+            last = span_text.split()[-1].lower()
+            if self.rules.count_noun.match(last):
+                return "count"
+            # "3 dairy farms will be expanded": facilities counted as a programme of works
+            after = ctx.cues_in(i, end, c_end, _CUES_COUNT_FUTURE)
+            return "count" if after else None
+        if unit in CAPACITY_UNITS or unit in SIZE_UNITS:
+            # "a total length of more than 1,000 km" after "three new railway lines": a total
+            # of the projects counted before it, not a national statistic
+            counted = any(c_start <= s_ < start for s_ in self._count_starts)
+            if self._macro_before(i, c_start, start) and not counted:
+                return None
+            if ctx.cues_in(i, end, c_end, _MACRO_AFTER):
+                return None  # "... with a combined capacity of 2,900 MW operate in the country"
+            if unit == "units" and self.rules.units_need_output and not p.period \
+                    and not self._period(i, end) \
+                    and not ctx.cues_in(i, c_start, start, _OUTPUT_WORD):
+                return None  # "задействовано 600 единиц техники": machines, not output
+            if unit in SIZE_UNITS and not (unit == "m2" and self._period(i, end)):
+                return "size" if self._size_anchor(i, c_start, c_end) else None
+            return "capacity" if self._capacity_anchor(i, c_start, c_end, start) else None
+        return None
+
+    def _money_distractor(self, i: int, start: int, end: int) -> bool:
+        """Money that is output value, trade, taxes, a purchase price, a subsidy."""
+        ctx = self.ctx
+        c_start, c_end = ctx.sentences[i].clause_span(start)
+        # only the stretch since the previous figure of the clause governs this one
+        prev_end = c_start
+        for s_start, s_end in self._parsed_spans:
+            if s_end <= start and s_start >= c_start:
+                prev_end = max(prev_end, s_end)
+        for m in ctx.cues_in(i, prev_end, start, _CUES_MONEY_DISTRACTOR):
+            if m.start > 0 and self.text[m.start - 1] == "-":
+                continue  # "pre-export financing" is financing
+            return True
+        # "выпустило 20,8 млн кв. м стекла на сумму 27,3 млрд тенге": "worth" takes the sense of
+        # the clause (output, trade, purchases); "работы ведутся на сумму ..." is an investment
+        if ctx.cues_in(i, prev_end, start, _VALUE_OF) and \
+                ctx.cues_in(i, c_start, start, frozenset({"money_distractor", "macro"})):
+            return True
+        # "жаңартуға 420 млрд теңге көзделген": a sum for renewal, repairs, support or purchases
+        # is an allocation unless the text calls it an investment right after it
+        if ctx.cues_in(i, prev_end, start, _UPKEEP_PURPOSE) and \
+                not ctx.cues_in(i, end, min(c_end, end + 25), _INVESTMENT_WORD):
+            return True
+        limit = self.rules.distractor_after_limit or _DISTRACTOR_AFTER_LIMIT
+        return bool(ctx.cues_in(i, end, min(c_end, end + limit),
+                                _CUES_MONEY_DISTRACTOR_AFTER))
+
+    def _macro_before(self, i: int, c_start: int, start: int) -> bool:
+        return bool(self.ctx.cues_in(i, c_start, start, _CUES_MACRO))
+
+    def _capacity_anchor(self, i: int, c_start: int, c_end: int, start: int) -> bool:
+        """A capacity belongs to a facility: a singular facility, a capacity word, a pronoun or a
+        company in the sentence, a count of projects in the clause, or a company in the paragraph."""
+        ctx = self.ctx
+        s = ctx.sentences[i]
+        for m in s.mentions:
+            if m.kind in ("facility", "company") and m.key != "project":
+                return True
+            if m.kind == "cue" and m.key == "anchor":
+                return True
+        for j in ctx.para_sentences(i):
+            if ctx.mentions_of(j, "company"):
+                return True
+            # "It is planned to build a data centre ... The first 100 MW are to come into
+            # operation in 2027": a facility the paragraph has introduced
+            if j < i and any(m.key != "project" for m in ctx.mentions_of(j, "facility")):
+                return True
+        return bool(self._count_in(i, c_start, c_end))
+
+    def _size_anchor(self, i: int, c_start: int, c_end: int) -> bool:
+        s = self.ctx.sentences[i]
+        return any(m.kind in ("facility", "facility_plural") or
+                   (m.kind == "cue" and m.key in ("size_anchor", "portfolio")) for m in s.mentions)
+
+    def _count_in(self, i: int, c_start: int, c_end: int) -> bool:
+        """Whether a count of projects stands in ``[c_start, c_end)``."""
+        return any(c_start <= f.start and f.end <= c_end for f in self._counts)
+
+    def _period(self, i: int, end: int) -> str | None:
+        """Period named after a figure before the clause ends ("... of coal per year")."""
+        ctx = self.ctx
+        _, c_end = ctx.sentences[i].clause_span(end)
+        if self.rules.period_before:
+            # "тәулігіне 6 мың тонна ..., жылына 110 мың тонна": the cue right before wins
+            start = self._figure_start.get(end)
+            if start is not None:
+                for m in ctx.sentences[i].mentions:
+                    if m.kind == "cue" and m.key.startswith("period_") and m.end <= start \
+                            and not self.text[m.end:start].strip():
+                        return m.key[len("period_"):]
+        for m in ctx.sentences[i].mentions:
+            if m.kind == "cue" and end <= m.start <= end + 80 and m.end <= c_end \
+                    and m.key.startswith("period_"):
+                return m.key[len("period_"):]
+        return None
+
+    def _job_kind(self, i: int, start: int, end: int) -> str | None:
+        ctx = self.ctx
+        if ctx.cues_in(i, start, end, _CUES_JOBS_PERMANENT):
+            return "permanent"
+        if ctx.cues_in(i, start, end, _CUES_JOBS_TEMPORARY):
+            return "temporary"
+        # "1,500 people work at the peak of construction", "Up to 1,000 workers will be involved
+        # at the construction stage": the construction stage named in the figure's clause
+        c_start, c_end = ctx.sentences[i].clause_span(start)
+        construction = ctx.cues_in(i, c_start, c_end, _JOBS_CONSTRUCTION)
+        # "постоянную работу получат 250 специалистов": the kind said of a headcount's clause;
+        # with both kinds in the clause the nearest cue before the figure says which ("на
+        # период строительства ... 1 200 человек, после пуска постоянную работу получат 250")
+        permanent = ctx.cues_in(i, c_start, c_end, _JOBS_PERMANENT_CLAUSE)
+        if construction and permanent:
+            cues = [(m, "construction") for m in construction] + \
+                [(m, "permanent") for m in permanent]
+            before = [(m.end, k) for m, k in cues if m.end <= start]
+            if before:
+                return max(before)[1]
+            return min((m.start, k) for m, k in cues)[1]
+        if construction:
+            return "construction"
+        if permanent:
+            return "permanent"
+        return None

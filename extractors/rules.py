@@ -1,0 +1,164 @@
+"""Per-language word rules of the extractor: ``LanguageRules`` and ``RULES`` (en, ru, kk).
+
+The few rules that are closed word classes the extractor tests directly (people words, scale
+words, relative years, year prefixes to skip, auxiliaries...); the rest of the vocabulary lives
+in ``patterns/*.jsonl``. A language without an entry here has no rules (``extract`` returns
+``[]``); rule versions are ``extract.EXTRACTOR_VERSIONS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """The few rules that are words rather than patterns: closed word classes the extractor
+    tests directly (the rest of the vocabulary lives in ``patterns/*.jsonl``)."""
+
+    people_words: frozenset[str]  # "240 people": jobs only with an employment cue
+    count_noun: re.Pattern[str]  # last word of a count of projects
+    scale_words: frozenset[str]
+    # year phrases relative to the publication date: (ending, years to add)
+    relative_years: tuple[tuple[str, int], ...]
+    max_prefixes: tuple[str, ...]  # "by the end of the year" is a maximum
+    skip_year_words: frozenset[str]  # "since 2010", "from 2020": not a commissioning date
+    plan_period_word: str | None  # "for 2024-2028" is a plan period unless "scheduled for"
+    scheduled_words: frozenset[str]
+    not_news_before_launched: frozenset[str]  # "are launched on time", "to be launched"
+    auxiliaries: tuple[str, ...]  # a status phrase starting with one carries its own tense
+    year_of_words: frozenset[str]  # "projects of this year": a relative year that dates nothing
+    countable: frozenset[str]  # products counted in pieces the normaliser does not map yet
+    one_of: tuple[str, ...]  # "one of the (key|largest) projects" names a single project
+    # Kazakh puts the rate before the figure ("жылына 500 мың тонна"): a period cue ending
+    # right before the figure counts as well as one after it
+    period_before: bool = False
+    # Kazakh years carry their postpositions after the digits ("2029 жылы", "2028 жылға дейін"):
+    # such an expression is not a bare year; its last word plays the part of the prefix
+    year_suffix: bool = False
+    # first words of a year phrase that date a capacity target ("by 2028 ... 9 million tonnes")
+    target_year_words: tuple[str, ...] = ("by", "in")
+    # animals a farm is sized by ("a dairy farm for 4,800 cows"): capacity in head
+    livestock: frozenset[str] = frozenset()
+    # a month without its year ("was commissioned in September") is dated by the publication;
+    # these tell a past clause and a future one apart; None: bare months date nothing
+    month_tense: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    # words opening a relative clause (", which investors plan to build"): a plan told there
+    # describes the facility, it is not reported as a status
+    relative_pronouns: tuple[str, ...] = ()
+    # characters after a money figure searched for "to support", "allocated from the local
+    # budget" (None: the default, ``figures._DISTRACTOR_AFTER_LIMIT``)
+    distractor_after_limit: int | None = None
+    # the product of a project is what its facility makes: several capacities give the
+    # facility's product or the first one's, a capacity that names none takes the facility's
+    # it measures, each facility of a list keeps its own (English)
+    project_product: bool = False
+    # Russian: pieces ("600 единиц техники") are a capacity only at a rate ("в год") or after an
+    # output word ("выпуск", "мощностью"); otherwise they count machines bought or on site
+    units_need_output: bool = False
+    # Kazakh: the word before a launch verb that makes it open jobs, not a facility ("600 жұмыс
+    # орнын ашады", "жұмыс орындарын ашу жоспарланған"): neither a launch date nor a plan
+    not_launch_before: frozenset[str] = frozenset()
+    # Kazakh: first words of a plan to launch ("іске қосу жоспарланған", "ашу көзделген"); for a
+    # project the paragraph already reports as being built or launched it dates the launch, it
+    # does not make the project a plan
+    launch_plan_words: tuple[str, ...] = ()
+
+
+RULES: dict[str, LanguageRules] = {
+    "en": LanguageRules(
+        people_words=frozenset({"people", "workers", "employees", "specialists", "persons",
+                                "builders"}),
+        count_noun=re.compile(r"^(?:projects|initiatives)$"),
+        scale_words=frozenset({"thousand", "thou", "k", "million", "mln", "mn", "m", "billion",
+                               "bln", "bn", "b", "trillion", "trln", "tn", "trl", "tln"}),
+        relative_years=(("next year", 1), ("this year", 0), ("the year", 0), ("year - end", 0),
+                        ("year-end", 0)),
+        max_prefixes=("by",),
+        skip_year_words=frozenset({"since", "from", "during", "after"}),
+        plan_period_word="for",
+        scheduled_words=frozenset({"scheduled", "planned", "slated", "set", "due", "expected",
+                                   "envisaged", "targeted", "earmarked"}),
+        not_news_before_launched=frozenset({"is", "are", "be", "being", "to", "the", "a", "will",
+                                            "get", "newly"}),
+        auxiliaries=("was ", "were ", "has ", "have ", "had ", "is ", "are "),
+        year_of_words=frozenset({"of"}),
+        # with modifiers the normaliser stops before the noun ("150 sleeping and compartment
+        # cars"), and some nouns it does not know ("60 million bricks")
+        countable=frozenset({"tyres", "tires", "engines", "lifts", "elevators", "panels",
+                             "pumps", "batteries", "bricks", "cars", "buses", "trucks",
+                             "tractors", "combines", "harvesters", "locomotives", "wagons",
+                             "railcars", "vehicles", "transformers", "units"}),
+        livestock=frozenset({"cows", "cattle", "sheep", "pigs", "horses", "camels", "goats",
+                             "bulls", "calves", "heifers", "sows"}),
+        month_tense=(re.compile(r"\b(?:was|were|has|have|had|opened|launched|commissioned|"
+                                r"completed|started|began|inaugurated)\b"),
+                     re.compile(r"\b(?:will|shall|is to|are to|expected|scheduled|planned|due|"
+                                r"set to)\b")),
+        relative_pronouns=("which ", "whom "),
+        distractor_after_limit=50,
+        project_product=True,
+        one_of=("one of the", "one of the key", "one of the largest", "one of the major",
+                "one of the main", "one of the biggest", "among the", "among the largest",
+                "among the key", "among the major", "among the biggest", "among the new"),
+    ),
+    "ru": LanguageRules(
+        people_words=frozenset({"человек", "работников", "сотрудников", "специалистов",
+                                "рабочих", "строителей"}),
+        count_noun=re.compile(r"^(?:мега)?проект(?:а|ов)?$|^инициатив"),
+        scale_words=frozenset({"тыс", "тыс.", "млн", "млрд", "трлн", "тысяч", "тысячи",
+                               "миллион", "миллиона", "миллионов", "миллиард", "миллиарда",
+                               "миллиардов"}),
+        relative_years=(("следующем году", 1), ("будущем году", 1), ("этом году", 0),
+                        ("текущем году", 0), ("прошлом году", -1), ("конца года", 0),
+                        ("конца этого года", 0), ("конца текущего года", 0), ("концу года", 0),
+                        ("концу этого года", 0), ("концу текущего года", 0), ("конце года", 0),
+                        ("конце этого года", 0)),
+        max_prefixes=("до", "к"),
+        skip_year_words=frozenset({"с", "со", "за", "после"}),
+        # "программа на 2024-2028 годы" is a plan period; "запуск намечен на 2027 год" a date
+        plan_period_word="на",
+        scheduled_words=frozenset({
+            "намечен", "намечена", "намечено", "намечены", "запланирован", "запланирована",
+            "запланировано", "запланированы", "перенесен", "перенесена", "перенесено",
+            "перенесены", "перенесён", "назначен", "назначена", "назначено", "отложен",
+            "отложена", "отложено", "отложены", "сдвинут", "сдвинута", "сдвинуто", "сдвинуты",
+            "перенесли", "запланировали", "наметили", "планируется", "ожидается"}),
+        not_news_before_launched=frozenset(),
+        auxiliaries=(),
+        year_of_words=frozenset(),
+        # pieces the normaliser does not map yet (genitive plural after a number)
+        countable=frozenset({"комбайнов", "грузовиков", "шин", "двигателей", "лифтов", "насосов",
+                             "аккумуляторов", "панелей", "холодильников", "кондиционеров",
+                             "прицепов", "электровозов", "тепловозов"}),
+        units_need_output=True,
+        one_of=("одним из", "один из", "одна из", "одного из", "одной из", "одним из крупнейших",
+                "одним из ключевых", "один из крупнейших", "один из ключевых", "одним из крупных"),
+    ),
+    # Kazakh: qualifiers and postpositions follow the figure ("1 000-нан астам", "2028 жылға
+    # дейін") and are part of the figure and year expressions (figures.kk.jsonl, years.kk.jsonl)
+    "kk": LanguageRules(
+        people_words=frozenset({"адам", "адамды", "адамның", "адамға", "қызметкер", "маман",
+                                "жұмысшы"}),
+        count_noun=re.compile(r"^(?:жоба|бастама)[а-яәғқңөұүһі]*(?:-[а-яәғқңөұүһі]+)?$"),
+        scale_words=frozenset({"мың", "млн", "млрд", "трлн", "миллион", "миллиард",
+                               "триллион"}),
+        relative_years=(("келесі жылы", 1), ("келер жылы", 1), ("биыл", 0)),
+        max_prefixes=(),
+        # "2020 жылдан бастап" (since 2020), "2015 жылдан бері", "2030 жылдан кейін"
+        skip_year_words=frozenset({"бастап", "бері", "кейін", "жылдан", "жылдың", "жылғы"}),
+        plan_period_word=None,
+        scheduled_words=frozenset(),
+        not_news_before_launched=frozenset(),
+        auxiliaries=(),
+        year_of_words=frozenset(),
+        countable=frozenset(),
+        one_of=("бірі", "бірі болып табылатын", "ірі жобалардың бірі"),
+        period_before=True,
+        year_suffix=True,
+        target_year_words=("жылы", "жылға", "дейін", "қарай"),
+        not_launch_before=frozenset({"орнын", "орны", "орындарын", "орындары", "орнының"}),
+        launch_plan_words=("іске қосу ", "ашу ", "пайдалануға беру ", "қолданысқа беру "),
+    ),
+}

@@ -1,0 +1,128 @@
+"""Status facts of a release: "is being built", "plans to build", "was launched".
+
+Status phrases (``status`` mentions: under_construction, planned, commissioned...) become
+``status`` facts, one per sentence and value, except where they are not news: "to be launched",
+"the launched projects", a launch of works ("launched the construction of"), of jobs or a
+scheme rather than a facility ("открыто 120 рабочих мест"), a status that describes ("facilities
+under construction") or a plan told in a relative clause. A list of facilities ("a poultry
+farm, a glass plant and a wind farm were put into operation") gives one status per facility,
+each with its label (and, with ``project_product`` rules, its product). A plan to launch one
+project (Kazakh "іске қосу жоспарланған") dates its launch and is not a status.
+
+``StatusReading`` is a part of ``extract._Extraction``: it reads the state that class sets up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors import attribution as attr
+from extractors.dates import CUES_CONSTRUCTION_WORD, prev_word
+from extractors.fact import Fact
+from extractors.pipeline import Mention
+from extractors.products import ProductChoice
+
+_NOT_A_FACILITY = frozenset({"launched_not_facility"})
+# a single word ("launched", not "was launched")
+_ONE_TOKEN_RE = re.compile(r"\w+$")
+
+
+class StatusReading(ProductChoice):
+    """Status facts of one release (a part of ``extract._Extraction``); a product choice
+    because each facility of a list keeps its own product."""
+
+    text: str
+    _counts: list[Fact]  # the count facts, in text order
+
+    def _status_facts(self, figures: list[Fact]) -> list[Fact]:
+        ctx, text = self.ctx, self.text
+        out: list[Fact] = []
+        found = [m for s in ctx.sentences for m in s.mentions if m.kind == "status"]
+        found.sort(key=lambda m: (m.start - m.end, m.start))
+        seen_sent: set[tuple[int, str]] = set()
+        for m in found:
+            value, start, end = m.key, m.start, m.end
+            if prev_word(text, start) in self.rules.not_launch_before:
+                continue  # "жұмыс орнын ашу жоспарланған": jobs to be opened
+            # "are launched on time", "to be launched", "the launched projects", "will be put
+            # into operation" are not news (phrases that start with their own auxiliary, "was
+            # launched", are)
+            if value == "commissioned" and start > 0 \
+                    and (_ONE_TOKEN_RE.match(text, start, end) or
+                         not text.startswith(self.rules.auxiliaries, start)) \
+                    and prev_word(text, start) in self.rules.not_news_before_launched:
+                continue
+            i = ctx.sentence_index(start)
+            if i < 0 or (i, value) in seen_sent:
+                continue
+            # "launched the construction of the plant": works began, nothing was commissioned
+            if value == "commissioned" and ctx.cues_in(i, end, end + 25,
+                                                       CUES_CONSTRUCTION_WORD):
+                continue
+            if self._background_status(i, value, start):
+                continue
+            if value == "commissioned" and self._launches_no_facility(i, end, figures):
+                continue
+            seen_sent.add((i, value))
+            # one status per project: "a poultry farm ..., a glass plant ... and a wind farm were
+            # put into operation" gives three, each labelled with its facility
+            c_start, _ = ctx.sentences[i].clause_span(start)
+            listed = attr.coordinated_facilities(ctx, i, c_start, start)
+            labels = [attr.label_of(ctx, i, m) for m in listed]
+            # with ``project_product`` rules each listed facility also keeps its own product
+            products = [self._listed_product(i, m, listed[k + 1].start if k + 1 < len(listed)
+                                             else start) if self.rules.project_product else None
+                        for k, m in enumerate(listed)]
+            for label, product in zip(labels or [""], products or [None], strict=True):
+                out.append(Fact(metric="status", value=value, unit=None, qualifier="eq",
+                                evidence=text[start:end], start=start, end=end,
+                                sentence=ctx.sentence_text(i), project=label, product=product))
+        return out
+
+    def _is_project_launch_plan(self, f: Fact) -> bool:
+        """A plan to launch one project ("зауытты 2027 жылы іске қосу жоспарланған",
+        "пайдалануға беру көзделген") dates its launch, whatever stage it is at: not a status.
+        Said of a portfolio ("биыл 12 жобаны іске қосу жоспарланған") it says they are planned."""
+        return self._is_launch_plan(f) and f.scope != "portfolio"
+
+    def _is_launch_plan(self, f: Fact) -> bool:
+        return f.value == "planned" and \
+            f.evidence.lower().startswith(self.rules.launch_plan_words)
+
+    def _listed_product(self, i: int, m: Mention, end: int) -> str | None:
+        """Product of the facility ``m`` of a list, described up to ``end``: that of its
+        capacity ("a flour mill processing 300 tonnes of grain per day"), else the one its
+        name implies ("a fruit juice concentrate plant")."""
+        for f in self._caps:
+            if m.end <= f.start and f.end <= end:
+                p = self._capacity_product(f, i)
+                if p:
+                    return p
+        return attr.product_of_facility(self.ctx, i, m)
+
+    def _background_status(self, i: int, value: str, start: int) -> bool:
+        """A status phrase that describes rather than reports: "inspected logistics facilities
+        under construction" (uncounted facilities in the plural, no verb of its own) and a plan
+        told in a relative clause ("a wind farm, which investors intend to build")."""
+        text = self.text
+        if value == "under_construction" and not text.startswith(self.rules.auxiliaries, start):
+            before = [m for m in self.ctx.mentions_of(i, "facility_plural")
+                      if m.end <= start and not text[m.end:start].strip()]
+            if before and not any(f.end == before[-1].end for f in self._counts):
+                return True
+        if value == "planned" and self.rules.relative_pronouns:
+            s = self.ctx.sentences[i]
+            comma = text.rfind(",", s.start, start)
+            if comma >= 0 and text[comma + 1:start].lstrip().lower().startswith(
+                    self.rules.relative_pronouns):
+                return True
+        return False
+
+    def _launches_no_facility(self, i: int, end: int, figures: list[Fact]) -> bool:
+        """Whether a launch verb ending at ``end`` opens jobs or a scheme rather than a facility:
+        "открыто 120 рабочих мест", "запущена программа льготного лизинга"."""
+        text = self.text
+        if any(f.metric == "jobs" and f.start >= end and not text[end:f.start].strip()
+               for f in figures):
+            return True
+        return bool(self.ctx.cues_in(i, end, end + 25, _NOT_A_FACILITY))
