@@ -74,7 +74,7 @@ EXTRACTOR_VERSION = "en-1.4"  # the English rules; bump on any rule change
 # (when scheduled), Roman quarters, "не ранее" and relative years; wages, prices, subsidies,
 # trade, purchases and machines on site as distractors
 # ru-1.3: Russian project labels are nominative noun phrases (adjectives + facility noun, what it
-# makes, its company or place), a bare noun takes the fuller mention before it (labels.py)
+# makes, its company or place), a bare noun takes the fuller mention before it (labels_ru.py)
 # kk-1.0: first Kazakh rules (patterns/*.kk.jsonl, labels from kk_phrases.py)
 # kk-1.1: qualifier verbs after the figure ("доллардан асады"), workers and specialists as
 # jobs, launch converbs ("іске қосылып"), more status phrases, a project's launch plan is a

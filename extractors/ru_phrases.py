@@ -18,7 +18,7 @@ _NOUNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     # nominative: (gender, ((form, cases), ...))
     "завод": ("m", (("завод", "nom acc"), ("завода", "gen"), ("заводе", "prep"),
                     ("заводом", "ins"), ("заводу", "dat"))),
-    # a unit of a power plant (labels.py keeps its number and its plant)
+    # a unit of a power plant (labels_ru.py keeps its number and its plant)
     "энергоблок": ("m", (("энергоблок", "nom acc"), ("энергоблока", "gen"), ("энергоблоке", "prep"),
                          ("энергоблоком", "ins"), ("энергоблоку", "dat"))),
     "комбинат": ("m", (("комбинат", "nom acc"), ("комбината", "gen"), ("комбинате", "prep"),
