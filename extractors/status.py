@@ -20,7 +20,7 @@ from extractors import attribution as attr
 from extractors.dates import CUES_CONSTRUCTION_WORD, prev_word
 from extractors.fact import Fact
 from extractors.pipeline import Mention
-from extractors.products import ProductChoice
+from extractors.products import ProductChoice, product_of_facility
 
 _NOT_A_FACILITY = frozenset({"launched_not_facility"})
 # a single word ("launched", not "was launched")
@@ -98,7 +98,7 @@ class StatusReading(ProductChoice):
                 p = self._capacity_product(f, i)
                 if p:
                     return p
-        return attr.product_of_facility(self.ctx, i, m)
+        return product_of_facility(self.ctx, i, m)
 
     def _background_status(self, i: int, value: str, start: int) -> bool:
         """A status phrase that describes rather than reports: "inspected logistics facilities
