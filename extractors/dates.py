@@ -28,6 +28,9 @@ _CUES_CONSTRUCTION_START = frozenset({"construction_start"})
 # the construction itself, not its launch ("launched the construction"); also read by status
 CUES_CONSTRUCTION_WORD = frozenset({"construction_word"})
 _CUES_START_WORD = frozenset({"start_word"})
+# works that come before a project ("design work is to be finished in 2025"): their completion
+# is not the project's
+_CUES_PREPARATORY = frozenset({"preparatory_work"})
 # after a bare month: its day or year ("December 2025", "June 1") or a range of months
 _MONTH_CONTINUES = re.compile(r"\s*(?:[-–—]|\d)")
 
@@ -83,6 +86,7 @@ class DateReading:
         text, ctx = self.text, self.ctx
         out: list[Fact] = []
         figure_spans = [(f.start, f.end) for f in figures]
+        read: set[tuple[int, int]] = set()
         for start, end, first in self.year_spans:
             if first is None:
                 if text[start].isdigit():
@@ -90,8 +94,9 @@ class DateReading:
                 if prev_word(text, start) in self.rules.year_of_words:
                     continue  # "the projects of this year": which projects, not when
                 first = text[start:end].split(None, 1)[0].lower()
-            if any(s < end and start < e for s, e in figure_spans):
-                continue
+            if any(s < end and start < e for s, e in figure_spans) or (start, end) in read:
+                continue  # "before the end of this year" is read once, not again as "this year"
+            read.add((start, end))
             i = ctx.sentence_index(start)
             if i < 0:
                 continue
@@ -114,7 +119,22 @@ class DateReading:
             out.append(Fact(metric="commissioning", value=year, unit="year", qualifier=qualifier,
                             value_max=year_max, when=when, evidence=text[start:end], start=start,
                             end=end, sentence=ctx.sentence_text(i)))
-        return out
+        return self._finest(out)
+
+    def _finest(self, facts: list[Fact]) -> list[Fact]:
+        """One date per launch: "This year, 90 schools are to be handed over in August" gives
+        the month, not also the year it falls in (a year of the same clause that a finer date
+        of the clause, a month or a quarter, repeats)."""
+        ctx = self.ctx
+
+        def clause(f: Fact) -> tuple[int, int]:
+            i = ctx.sentence_index(f.start)
+            return ctx.sentences[i].clause_span(f.start)
+
+        finer = {(clause(f), f.value) for f in facts
+                 if f.when and f.when.startswith(f"{f.value}-") and f.value_max is None}
+        return [f for f in facts if not (f.when == str(f.value) and f.qualifier == "eq"
+                                         and (clause(f), f.value) in finer)]
 
     def _is_commissioning_year(self, i: int, c_start: int, c_end: int, start: int,
                                end: int) -> bool:
@@ -126,6 +146,11 @@ class DateReading:
         if self.rules.not_launch_before:  # "500 жұмыс орнын ашу": jobs opened, not a launch
             positive = [m for m in positive
                         if prev_word(self.text, m.start) not in self.rules.not_launch_before]
+        # "The design work is to be finished in 2025": the works before the project end, the
+        # project is not launched
+        preparatory = ctx.cues_in(i, c_start, c_end, _CUES_PREPARATORY)
+        if preparatory:
+            positive = [m for m in positive if not any(p.end <= m.start for p in preparatory)]
         if not positive:
             return False
         negative = ctx.cues_in(i, c_start, c_end, _CUES_CONSTRUCTION_START)

@@ -29,6 +29,7 @@ import logging
 from collections.abc import Iterable
 
 from extractors import attribution as attr
+from extractors import kk_phrases
 from extractors.attribution import DocContext
 from extractors.dates import DateReading, month_of_date, prev_word, read_year_spans, year_of
 from extractors.errors import ExtractionError
@@ -67,7 +68,8 @@ __all__ = ["BARE_FIGURES", "CAPACITY_UNITS", "CURRENCY_UNITS", "EXTRACTOR_VERSIO
 # antecedents of "the plant"/"the station", "the project" takes the latest project, Kazakh phases
 # ("бірінші кезеңі"); one company per project of a release, the name after a Cyrillic legal form,
 # customers, lenders and technology brands are not owners
-EXTRACTOR_VERSION = "en-1.4"  # the English rules; bump on any rule change
+# en-1.5: school/hospital places and staff, counts after a verb, works verbs, design work not launch
+EXTRACTOR_VERSION = "en-1.5"  # the English rules; bump on any rule change
 # Per-language rule versions, stored with every fact (facts.extractor_version).
 # ru-1.4: headcounts of workers and specialists as jobs (with employment verbs, kinds said in the
 # clause), "от ... до" ranges, pieces and kWh as capacity, status verb forms, launch dates "на"
@@ -80,7 +82,13 @@ EXTRACTOR_VERSION = "en-1.4"  # the English rules; bump on any rule change
 # jobs, launch converbs ("іске қосылып"), more status phrases, a project's launch plan is a
 # date, distractors (imports, harvests, output value, fixed-capital statistics, renewal
 # allocations), machines counted after a participle, a mill's flour, region name parts
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.5", "kk": "kk-1.2"}
+# kk-1.3: places as "-лық/-тік" adjectives ("600 төсектік"), facilities counted as a programme
+# ("41 мектеп салынып жатыр"), headcounts with a modifier noun, "жуық" after a unit's case ending,
+# "салынады" only after a facility, plural subjects as totals, ores of concentrators, shortages
+# ru-1.6: schools, hospitals and canals as facilities (places, beds, counts after the verb),
+# "1 трлн 150 млрд", launches by handing over, first pupils or output, seasons, "в строй"; more
+# status verbs, city adjectives as places, a restated status once per paragraph, joined products
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.6", "kk": "kk-1.3"}
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +164,8 @@ class _Extraction(FigureReading, DateReading, StatusReading):
         _one_company_per_project(facts)
         if self.rules.launch_plan_words:
             facts = [f for f in facts if not self._is_project_launch_plan(f)]
+        if self.rules.status_once_per_paragraph:
+            facts = self._without_restated_status(facts)
         return facts
 
     # --- attribution -----------------------------------------------------------------------
@@ -199,6 +209,11 @@ class _Extraction(FigureReading, DateReading, StatusReading):
             return "portfolio"
         if any(m.kind == "facility_plural" and f.end <= m.start <= f.end + 45 and m.end <= c_end
                for m in s.mentions):
+            return "portfolio"
+        # Kazakh puts the subject first: "Жаңа мектептер 70 мың оқушыға арналған"
+        if self.rules.plural_subject_before and any(
+                m.kind == "facility_plural" and c_start <= m.start and m.end <= f.start
+                and kk_phrases.plural_subject(self.scan.low[m.start:m.end]) for m in s.mentions):
             return "portfolio"
         # "..., and another 4,500 km are to be added": a later clause continuing a total
         singular = any(m.kind == "facility" and m.key != "project" and c_start <= m.start < c_end

@@ -30,6 +30,7 @@ _DISTRACTOR_AFTER_LIMIT = 40
 
 # cue names asked for by the rules below (built once, not per call)
 _CUES_COUNT_FUTURE = frozenset({"count_future"})
+_CUES_COUNT_BEFORE = frozenset({"count_before"})
 _CUES_EMPLOY = frozenset({"employ"})
 _CUES_JOBS_DISTRACTOR = frozenset({"jobs_distractor"})
 _CUES_JOBS_PERMANENT = frozenset({"jobs_permanent"})
@@ -95,9 +96,11 @@ class FigureReading:
                     parsed = replace(parsed, unit="units")
                 elif last in rules.livestock:
                     parsed = replace(parsed, unit="head")
+                elif last in rules.place_nouns:
+                    parsed = replace(parsed, unit="places")
                 elif last in rules.people_words:  # "3 200 рабочих": a headcount, as "people"
                     parsed = replace(parsed, unit="jobs", flags=("people",))
-                elif last in _FACILITY_COUNT_NOUNS:
+                elif last in _FACILITY_COUNT_NOUNS or last in rules.counted_facilities:
                     parsed = replace(parsed, unit="projects")
             if parsed is None or (parsed.unit is None and not parsed.flags):
                 continue
@@ -139,8 +142,11 @@ class FigureReading:
             if self.rules.count_noun.match(last):
                 return "count"
             # "3 dairy farms will be expanded": facilities counted as a programme of works
-            after = ctx.cues_in(i, end, c_end, _CUES_COUNT_FUTURE)
-            return "count" if after else None
+            if ctx.cues_in(i, end, c_end, _CUES_COUNT_FUTURE):
+                return "count"
+            # "is building 217 schools", "covers 655 medical facilities": the verb right before
+            return "count" if any(not self.text[m.end:start].strip() for m in
+                                  ctx.cues_in(i, c_start, start, _CUES_COUNT_BEFORE)) else None
         if unit in CAPACITY_UNITS or unit in SIZE_UNITS:
             # "a total length of more than 1,000 km" after "three new railway lines": a total
             # of the projects counted before it, not a national statistic
@@ -205,12 +211,21 @@ class FigureReading:
             # operation in 2027": a facility the paragraph has introduced
             if j < i and any(m.key != "project" for m in ctx.mentions_of(j, "facility")):
                 return True
-        return bool(self._count_in(i, c_start, c_end))
+        # "возводятся 40 школ, рассчитанных на 60 тыс. мест": a count read before it in the
+        # sentence (``_counts`` is set only once all figures are read)
+        return bool(self._count_in(i, c_start, c_end)) or \
+            any(s.start <= c < start for c in self._count_starts)
 
     def _size_anchor(self, i: int, c_start: int, c_end: int) -> bool:
-        s = self.ctx.sentences[i]
-        return any(m.kind in ("facility", "facility_plural") or
-                   (m.kind == "cue" and m.key in ("size_anchor", "portfolio")) for m in s.mentions)
+        ctx = self.ctx
+        s = ctx.sentences[i]
+        if any(m.kind in ("facility", "facility_plural") or
+               (m.kind == "cue" and m.key in ("size_anchor", "portfolio")) for m in s.mentions):
+            return True
+        # "The canal is being rebuilt. 52 thousand hectares will get water": the facility the
+        # previous sentence of the paragraph is about (not a generic "project")
+        return i > 0 and i - 1 in ctx.para_sentences(i) and \
+            any(m.key != "project" for m in ctx.mentions_of(i - 1, "facility"))
 
     def _count_in(self, i: int, c_start: int, c_end: int) -> bool:
         """Whether a count of projects stands in ``[c_start, c_end)``."""

@@ -14,6 +14,10 @@ size and novelty adjectives ("ірі", "жаңа") are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from extractors.numbers import Token
+from extractors.units import DASHES, KK_CASE_ENDINGS
 
 # words whose ending marks a place, a source, a possessor or a companion: not an attribute
 _STOP_ENDINGS = ("да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "ндағы",
@@ -30,11 +34,17 @@ _STOP_WORDS = frozenset({"және", "мен", "бен", "пен", "де", "да
                          "гектар", "теңге", "доллар", "қуаты", "қуаттылығы", "құны", "жоба",
                          "жобаның", "жобасы", "компания", "компаниясы", "деді", "айтты",
                          "жөніндегі", "туралы", "салу", "өткен", "кезеңінде", "биыл", "былтыр",
-                         "келесі", "жыл", "арналған"})
+                         "келесі", "жыл", "арналған",
+                         # places a facility is sized by ("600 төсектік аурухана"): a figure's
+                         # unit, not a name
+                         "төсектік", "төсек-орындық", "оқушылық", "орындық", "балалық"})
 # what lies between a product and the facility making it ("темір рудасын терең өңдейтін зауыт")
 MAKES = frozenset({"өңдейтін", "терең өңдейтін", "қайта өңдейтін", "шығаратын", "өндіретін",
                    "өндіру", "шығару", "өңдеу", "қайта өңдеу", "өндіру жөніндегі",
-                   "шығару жөніндегі", "өңдеу жөніндегі", "терең өңдеу", "жасайтын", "құю"})
+                   "шығару жөніндегі", "өңдеу жөніндегі", "терең өңдеу", "жасайтын", "құю",
+                   # concentrators and smelters are named after their ore or metal ("мырыш-
+                   # қорғасын кенін байыту фабрикасы", "мыс балқыту зауыты")
+                   "байыту", "байытатын", "балқыту", "балқытатын"})
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -205,3 +215,23 @@ def _strip_possessive(noun: str) -> str:
         if low.endswith(end) and len(low) - len(end) >= 4:
             return noun[:-len(end)]
     return noun
+
+
+# a plural noun in the nominative, accusative or possessive ("мектептер", "мектептерді",
+# "облыс мектептері"): a subject or object, not a possessor, a place or a source
+_PLURAL_SUBJECT = re.compile(r"(?:лар|лер|тар|тер|дар|дер)(?:ы|і|ды|ді|ын|ін)?$")
+
+
+def plural_subject(word: str) -> bool:
+    """Whether the Kazakh plural ``word`` (lower case) is a subject or an object, not a
+    possessor ("зауыттардың бірі"), a place or a source."""
+    return _PLURAL_SUBJECT.search(word) is not None
+
+
+def skip_case_suffix(tokens: Sequence[Token], i: int) -> int:
+    """Index past a case ending written after a hyphen at ``tokens[i]`` ("кВт·сағ-қа",
+    "МВт-қа"), so that a qualifier after it ("жуық", "дейін") is read; ``i`` when none."""
+    if i + 1 < len(tokens) and tokens[i].text in DASHES and tokens[i + 1].norm in KK_CASE_ENDINGS:
+        return i + 2
+    return i
+

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extractors import kk_phrases
 from extractors.numbers import NUMBER_WORDS, Token, parse_decimal, tokenize
 from extractors.units import (
     CHANGE_STEMS,
@@ -385,6 +386,8 @@ def _parse_figure(tokens: Sequence[Token], lang: str) -> Figure | None:
         unit = currency
     else:
         unit, unit_norm, multiplier, i, qualifier = _unit_after(tokens, i, qualifier, flags)
+    if lang == "kk" and unit is not None:  # "500 млн кВт·сағ-қа жуық": "жуық" after the ending
+        i = kk_phrases.skip_case_suffix(tokens, i)
     if (sq := match_phrase(tokens, i, "suffix_qualifier")) is not None:
         qualifier = str(sq[0]) if qualifier == "eq" else qualifier
         i += sq[1]

@@ -32,15 +32,17 @@ from extractors.rules import LanguageRules
 def product_after(ctx: DocContext, i: int, end: int, limit: int = 3) -> str | None:
     """Product named right after a figure ending at ``end``: "tonnes of copper cathode"."""
     text = ctx.text
-    for m in ctx.mentions_of(i, "product"):
+    found = ctx.mentions_of(i, "product")
+    for k, m in enumerate(found):
         if m.start >= end:
             gap = text[end:m.start]
             if len(gap) > 40:
                 break
             words = gap.split()
-            # "tonnes of copper cathode"; Russian puts the product right after: "тонн меди"
+            # "tonnes of copper cathode"; Russian puts the product right after: "тонн меди";
+            # "тонн томатов и огурцов": both
             if (words and words[0] == "of" and len(words) <= limit) or not words:
-                return m.key
+                return _joined_after(text, found[k:])
             return None
     return None
 
@@ -108,18 +110,29 @@ def product_of_facility(ctx: DocContext, i: int, f: Mention) -> str | None:
             break
     if joined:
         return " and ".join(joined)
-    # "<facility> for|producing|of <product>"
-    for p in products:
-        if p.start >= f.end:
-            gap = text[f.end:p.start].strip().lower()
-            if gap in ("for", "producing", "for the production of", "to produce", "of",
-                       "по производству", "по выпуску", "для") or (
-                gap.startswith("for ") and len(gap.split()) <= 3
-            ) or _FOR_PRODUCT.fullmatch(" " + gap + " "):
-                return p.key
-            break
+    # "<facility> for|producing|of <product> [and <product>]"
+    after = [p for p in products if p.start >= f.end]
+    for k, p in enumerate(after):
+        gap = text[f.end:p.start].strip().lower()
+        if gap in ("for", "producing", "for the production of", "to produce", "of",
+                   "по производству", "по выпуску", "для") or (
+            gap.startswith("for ") and len(gap.split()) <= 3
+        ) or _FOR_PRODUCT.fullmatch(" " + gap + " "):
+            return _joined_after(text, after[k:])
+        break
     # a set of facilities ("these three enterprises", "republican roads") is named after none
     return derived_product(ctx, i, f) if ctx.lang == "en" and f.kind == "facility" else None
+
+
+def _joined_after(text: str, products: list[Mention]) -> str:
+    """The first of ``products`` and those "and" joins to it ("по производству аммиака и
+    карбамида" -> "ammonia and urea")."""
+    keys = [products[0].key]
+    for prev, p in zip(products, products[1:], strict=False):
+        if text[prev.end:p.start].strip().lower() not in ("and", "и", "және"):
+            break
+        keys.append(p.key)
+    return " and ".join(keys)
 
 
 # English: what a facility is named after, when the gazetteer has no product for it
@@ -386,9 +399,14 @@ class ProductChoice:
         """The product of a project whose capacities name several ("1.2 million tonnes of urea
         and 700 thousand tonnes of ammonia"): with ``project_product`` rules the one its
         facility implies, else the first named by a new plant; otherwise none."""
-        if not self.rules.project_product or not caps:
+        if not caps:
             return None
         fac = self._facility_product_near(i)
+        # "a complex for ammonia and urea" with a capacity of each: the facility names them all
+        if fac and " and " in fac and set(caps) <= set(fac.split(" and ")):
+            return fac
+        if not self.rules.project_product:
+            return None
         if fac in caps:
             return fac
         # a programme of a company that makes several ("coal, iron ore concentrate and steel",

@@ -39,6 +39,9 @@ class LanguageRules:
     year_suffix: bool = False
     # first words of a year phrase that date a capacity target ("by 2028 ... 9 million tonnes")
     target_year_words: tuple[str, ...] = ("by", "in")
+    # who a kindergarten or school is for ("a kindergarten for 320 children"): places; the
+    # figure pattern (``places.children``) finds them only right after such a facility
+    place_nouns: frozenset[str] = frozenset()
     # animals a farm is sized by ("a dairy farm for 4,800 cows"): capacity in head
     livestock: frozenset[str] = frozenset()
     # a month without its year ("was commissioned in September") is dated by the publication;
@@ -64,24 +67,40 @@ class LanguageRules:
     # project the paragraph already reports as being built or launched it dates the launch, it
     # does not make the project a plan
     launch_plan_words: tuple[str, ...] = ()
+    # Kazakh: status phrases that are a status only right after a facility noun ("аурухана
+    # салынады", a hospital will be built; "инвестиция салынады" is money that will be invested)
+    status_after_facility: frozenset[str] = frozenset()
+    # Kazakh (subject first): facilities in the plural before a figure in its clause make it a
+    # total of theirs ("Жаңа мектептер 70 мың оқушыға арналған")
+    plural_subject_before: bool = False
+    # facilities counted as a programme of works ("возводятся 217 школ"): the nouns the
+    # normaliser does not map to projects yet (genitive plural and paucal)
+    counted_facilities: frozenset[str] = frozenset()
+    # a status a paragraph repeats for the same project ("продолжается возведение больницы ...
+    # Его строительство ведется по плану") is reported once, where it is first said
+    status_once_per_paragraph: bool = False
 
 
 RULES: dict[str, LanguageRules] = {
     "en": LanguageRules(
+        # "170 teachers and staff members will work there": staff of a school or hospital
         people_words=frozenset({"people", "workers", "employees", "specialists", "persons",
-                                "builders"}),
+                                "builders", "staff", "personnel", "members", "teachers",
+                                "doctors", "nurses", "medics", "engineers"}),
         count_noun=re.compile(r"^(?:projects|initiatives)$"),
         scale_words=frozenset({"thousand", "thou", "k", "million", "mln", "mn", "m", "billion",
                                "bln", "bn", "b", "trillion", "trln", "tn", "trl", "tln"}),
         relative_years=(("next year", 1), ("this year", 0), ("the year", 0), ("year - end", 0),
                         ("year-end", 0)),
-        max_prefixes=("by",),
+        max_prefixes=("by", "before"),
         skip_year_words=frozenset({"since", "from", "during", "after"}),
         plan_period_word="for",
         scheduled_words=frozenset({"scheduled", "planned", "slated", "set", "due", "expected",
                                    "envisaged", "targeted", "earmarked"}),
+        # "Once launched, the hospital will employ ...": a condition, not news
         not_news_before_launched=frozenset({"is", "are", "be", "being", "to", "the", "a", "will",
-                                            "get", "newly"}),
+                                            "get", "newly", "once", "when", "after", "until",
+                                            "if"}),
         auxiliaries=("was ", "were ", "has ", "have ", "had ", "is ", "are "),
         year_of_words=frozenset({"of"}),
         # with modifiers the normaliser stops before the noun ("150 sleeping and compartment
@@ -89,11 +108,13 @@ RULES: dict[str, LanguageRules] = {
         countable=frozenset({"tyres", "tires", "engines", "lifts", "elevators", "panels",
                              "pumps", "batteries", "bricks", "cars", "buses", "trucks",
                              "tractors", "combines", "harvesters", "locomotives", "wagons",
-                             "railcars", "vehicles", "transformers", "units"}),
+                             "railcars", "vehicles", "transformers", "units", "containers"}),
+        place_nouns=frozenset({"children", "kids"}),
         livestock=frozenset({"cows", "cattle", "sheep", "pigs", "horses", "camels", "goats",
                              "bulls", "calves", "heifers", "sows"}),
         month_tense=(re.compile(r"\b(?:was|were|has|have|had|opened|launched|commissioned|"
-                                r"completed|started|began|inaugurated)\b"),
+                                r"completed|started|began|inaugurated|handed over|"
+                                r"put into (?:operation|service))\b"),
                      re.compile(r"\b(?:will|shall|is to|are to|expected|scheduled|planned|due|"
                                 r"set to)\b")),
         relative_pronouns=("which ", "whom "),
@@ -133,6 +154,11 @@ RULES: dict[str, LanguageRules] = {
                              "аккумуляторов", "панелей", "холодильников", "кондиционеров",
                              "прицепов", "электровозов", "тепловозов"}),
         units_need_output=True,
+        status_once_per_paragraph=True,
+        counted_facilities=frozenset({"школ", "школы", "больниц", "больницы", "поликлиник",
+                                      "амбулаторий", "садов", "сада", "объектов", "объекта",
+                                      "каналов", "предприятий", "предприятия", "фабрик",
+                                      "комплексов"}),
         one_of=("одним из", "один из", "одна из", "одного из", "одной из", "одним из крупнейших",
                 "одним из ключевых", "один из крупнейших", "один из ключевых", "одним из крупных"),
     ),
@@ -160,5 +186,9 @@ RULES: dict[str, LanguageRules] = {
         target_year_words=("жылы", "жылға", "дейін", "қарай"),
         not_launch_before=frozenset({"орнын", "орны", "орындарын", "орындары", "орнының"}),
         launch_plan_words=("іске қосу ", "ашу ", "пайдалануға беру ", "қолданысқа беру "),
+        # "320 балаға арналған балабақша" (figures.kk.jsonl: only before "арналған")
+        place_nouns=frozenset({"балаға", "науқасқа"}),
+        status_after_facility=frozenset({"салынады", "тұрғызылады"}),
+        plural_subject_before=True,
     ),
 }

@@ -15,14 +15,18 @@ project (Kazakh "іске қосу жоспарланған") dates its launch a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from extractors import attribution as attr
 from extractors.dates import CUES_CONSTRUCTION_WORD, prev_word
 from extractors.fact import Fact
+from extractors.figure_parse import parse_figure
+from extractors.figures import CURRENCY_UNITS
 from extractors.pipeline import Mention
 from extractors.products import ProductChoice, product_of_facility
 
 _NOT_A_FACILITY = frozenset({"launched_not_facility"})
+_PREPARATORY = frozenset({"preparatory_work"})
 # a single word ("launched", not "was launched")
 _ONE_TOKEN_RE = re.compile(r"\w+$")
 
@@ -33,6 +37,10 @@ class StatusReading(ProductChoice):
 
     text: str
     _counts: list[Fact]  # the count facts, in text order
+
+    def facts_in_sentence(self, i: int) -> Iterable[Fact]:
+        """Facts of sentence ``i`` attributed so far (``extract._Extraction``)."""
+        raise NotImplementedError
 
     def _status_facts(self, figures: list[Fact]) -> list[Fact]:
         ctx, text = self.ctx, self.text
@@ -53,8 +61,15 @@ class StatusReading(ProductChoice):
                     and prev_word(text, start) in self.rules.not_news_before_launched:
                 continue
             i = ctx.sentence_index(start)
-            if i < 0 or (i, value) in seen_sent:
+            if i < 0:
                 continue
+            reported = self._works_status(i, value, start)
+            if reported is None or (i, reported) in seen_sent:
+                continue
+            value = reported
+            if text[start:end].lower() in self.rules.status_after_facility \
+                    and not self._right_after_facility(i, start):
+                continue  # "инвестиция салынады": money to be invested, not a facility built
             # "launched the construction of the plant": works began, nothing was commissioned
             if value == "commissioned" and ctx.cues_in(i, end, end + 25,
                                                        CUES_CONSTRUCTION_WORD):
@@ -79,11 +94,51 @@ class StatusReading(ProductChoice):
                                 sentence=ctx.sentence_text(i), project=label, product=product))
         return out
 
+    def _works_status(self, i: int, value: str, start: int) -> str | None:
+        """The status a phrase reports given what its clause says is done: "is under way" is
+        ``under_construction`` after "Construction of ..." and nothing after "Work on the
+        design"; "was completed" after "The design work" is not a launch."""
+        c_start, _ = self.ctx.sentences[i].clause_span(start)
+        if value == "under_way":
+            return "under_construction" if self.ctx.cues_in(
+                i, c_start, start, CUES_CONSTRUCTION_WORD) else None
+        if value == "commissioned" and self.ctx.cues_in(i, c_start, start, _PREPARATORY):
+            return None
+        return value
+
+    def _without_restated_status(self, facts: list[Fact]) -> list[Fact]:
+        """``facts`` (attributed, in text order) without the statuses that repeat one said
+        earlier in the same paragraph with the same value, project, scope and region: "the
+        construction of the hospital is under way ... Its construction follows the plan" is one
+        fact, at its first statement."""
+        said: set[tuple[int, str, str, str, str | None]] = set()
+        out: list[Fact] = []
+        for f in facts:
+            if f.metric == "status":
+                i = self.ctx.sentence_index(f.start)
+                key = (self.ctx.sentences[i].para, str(f.value), f.project, f.scope, f.region)
+                if key in said:
+                    continue
+                said.add(key)
+            out.append(f)
+        return out
+
     def _is_project_launch_plan(self, f: Fact) -> bool:
         """A plan to launch one project ("зауытты 2027 жылы іске қосу жоспарланған",
         "пайдалануға беру көзделген") dates its launch, whatever stage it is at: not a status.
-        Said of a portfolio ("биыл 12 жобаны іске қосу жоспарланған") it says they are planned."""
-        return self._is_launch_plan(f) and f.scope != "portfolio"
+        Said of a portfolio ("биыл 12 жобаны іске қосу жоспарланған") it says they are planned,
+        unless its paragraph already reports them as being built or launched ("41 мектеп салынып
+        жатыр ... Барлық мектептерді 2025 жылы пайдалануға беру көзделген")."""
+        if not self._is_launch_plan(f):
+            return False
+        return f.scope != "portfolio" or self._paragraph_under_way(f)
+
+    def _paragraph_under_way(self, f: Fact) -> bool:
+        """Whether the paragraph of ``f`` reports a portfolio as being built or launched."""
+        i = self.ctx.sentence_index(f.start)
+        return any(g.metric == "status" and g.scope == "portfolio" and g.value in
+                   ("under_construction", "commissioned")
+                   for j in self.ctx.paragraph_range(i) for g in self.facts_in_sentence(j))
 
     def _is_launch_plan(self, f: Fact) -> bool:
         return f.value == "planned" and \
@@ -118,11 +173,26 @@ class StatusReading(ProductChoice):
                 return True
         return False
 
+    def _right_after_facility(self, i: int, start: int) -> bool:
+        """Whether a facility noun of sentence ``i`` ends right before ``start``."""
+        return any(m.kind in ("facility", "facility_plural") and m.key != "project"
+                   and m.end <= start and not self.text[m.end:start].strip()
+                   for m in self.ctx.sentences[i].mentions)
+
     def _launches_no_facility(self, i: int, end: int, figures: list[Fact]) -> bool:
         """Whether a launch verb ending at ``end`` opens jobs or a scheme rather than a facility:
-        "открыто 120 рабочих мест", "запущена программа льготного лизинга"."""
+        "открыто 120 рабочих мест", "запущена программа льготного лизинга"; or earns money
+        ("компания заработала 5 млрд тенге прибыли")."""
         text = self.text
         if any(f.metric == "jobs" and f.start >= end and not text[end:f.start].strip()
                for f in figures):
             return True
+        if any(a >= end and not text[end:a].strip() and _is_money(text[a:b], self.lang)
+               for a, b in self._parsed_spans):
+            return True
         return bool(self.ctx.cues_in(i, end, end + 25, _NOT_A_FACILITY))
+
+
+def _is_money(figure: str, lang: str) -> bool:
+    parsed = parse_figure(figure, lang)
+    return parsed is not None and parsed.unit in CURRENCY_UNITS

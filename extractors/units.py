@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractors.numbers import Token, tokenize
+from extractors.units_kk import KK_FACILITY_COUNT_WORDS, KK_PEOPLE_WORDS, KK_PLACE_WORDS
 
 __all__ = [
     "CHANGE_STEMS",
@@ -192,7 +193,7 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "заводов": ("projects", 1), "завода": ("projects", 1), "ферм": ("projects", 1),
     "жоба": ("projects", 1), "жобалар": ("projects", 1), "жобаны": ("projects", 1),
     "жобаға": ("projects", 1),
-}
+} | KK_PLACE_WORDS | KK_FACILITY_COUNT_WORDS  # Kazakh: units_kk.py
 # People counted where the data counts jobs ("240 people", "более 30 тыс. человек"): unit
 # "jobs" with the flag "people", so attribution can drop headcounts that are not employment.
 PEOPLE_WORDS: dict[str, tuple[str, float]] = {
@@ -203,7 +204,7 @@ PEOPLE_WORDS: dict[str, tuple[str, float]] = {
     "қызметкер": ("jobs", 1), "қызметкерлер": ("jobs", 1), "маман": ("jobs", 1),
     "мамандар": ("jobs", 1), "жұмысшы": ("jobs", 1), "жұмысшылар": ("jobs", 1),
     "құрылысшы": ("jobs", 1), "құрылысшылар": ("jobs", 1), "еңбеккер": ("jobs", 1),
-}
+} | KK_PEOPLE_WORDS
 # Units that carry their own rate.
 UNIT_PERIODS: dict[str, str] = {"mtpa": "year", "tpa": "year", "tpd": "day"}
 
@@ -231,6 +232,10 @@ QUALIFIER_PHRASES: dict[str, str] = {
     "close to": "approx", "circa": "approx", "an estimated": "approx",
     "около": "approx", "порядка": "approx", "почти": "approx", "примерно": "approx",
     "приблизительно": "approx", "ориентировочно": "approx",
+    # Russian "на" between the qualifier and a capacity ("рассчитаны более чем на 500 мест")
+    "более чем на": "min", "не менее чем на": "min", "свыше чем на": "min",
+    "не более чем на": "max", "примерно на": "approx", "почти на": "approx",
+    "приблизительно на": "approx", "ориентировочно на": "approx",
     "шамамен": "approx", "жуық": "approx", "шамасында": "approx", "жобамен": "approx",
     "жуықтап": "approx",
 }

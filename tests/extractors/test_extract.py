@@ -317,3 +317,68 @@ def test_a_bare_month_without_publication_date_dates_nothing() -> None:
 def test_a_reporting_period_of_months_dates_nothing() -> None:
     facts = facts_of("In January-March, 12 plants were launched in the region.")
     assert [f for f in facts if f.metric == "commissioning"] == []
+
+
+# social infrastructure and works (en-1.5): places, staff, counts after a verb, works verbs
+SOCIAL_CASES: list[tuple[str, str, dict[str, Any]]] = [
+    ("A new school for 1,500 pupil places is being built in Kostanay.",
+     "capacity", {"value": 1500, "unit": "places"}),
+    ("An investor will build a 300-bed infectious diseases hospital in Aktobe.",
+     "capacity", {"value": 300, "unit": "places", "region": "KZ-15"}),
+    ("A kindergarten for 280 children was opened in Ekibastuz.",
+     "capacity", {"value": 280, "unit": "places", "region": "KZ-55"}),
+    ("Once opened, the clinic will employ about 400 doctors and nurses.",
+     "jobs", {"value": 400, "unit": "jobs", "qualifier": "approx"}),
+    ("The region is building 12 schools with 9 thousand places.",
+     "count", {"value": 12, "unit": "projects", "scope": "portfolio"}),
+    ("The 45-km irrigation canal will water farmland.", "size", {"value": 45, "unit": "km"}),
+    ("The new canal will water 12 thousand hectares of farmland.",
+     "size", {"value": 12000, "unit": "ha"}),
+    ("The terminal will handle up to 200 thousand containers a year.",
+     "capacity", {"value": 200000, "unit": "units", "qualifier": "max"}),
+    ("Construction of the bypass road is under way.",
+     "status", {"value": "under_construction"}),
+    ("The heat plant in Semey is being reconstructed.",
+     "status", {"value": "under_construction"}),
+    ("An investor plans to revive the idle cement plant.", "status", {"value": "planned"}),
+    ("The company has started building a glass plant.",
+     "status", {"value": "under_construction"}),
+    ("The new hospital will receive its first patients by 2028.",
+     "commissioning", {"value": 2028, "qualifier": "max"}),
+    ("The restart of the idle flour mill is scheduled for October 2026.",
+     "commissioning", {"value": 2026, "when": "2026-10"}),
+    ("Twelve new schools are to be handed over in September.",
+     "commissioning", {"value": 2025, "when": "2025-09"}),
+    ("This year, 14 schools are to be handed over in June.",
+     "commissioning", {"value": 2025, "when": "2025-06"}),
+    ("The bridge will be commissioned before the end of this year.",
+     "commissioning", {"value": 2025, "qualifier": "max"}),
+]
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"), SOCIAL_CASES,
+                         ids=[c[1] + str(i) for i, c in enumerate(SOCIAL_CASES)])
+def test_social_facilities_and_works(text: str, metric: str, expected: dict[str, Any]) -> None:
+    fact = only(text, metric)
+    for key, value in expected.items():
+        assert getattr(fact, key) == value, key
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Work on the feasibility study is under way.", "status"),
+    ("Once launched, the hospital will employ 900 staff.", "status"),
+    ("The design work for the smelter is to be finished in 2026.", "commissioning"),
+    ("The feasibility study was completed in 2024.", "status"),
+    ("KZT 1.5 trillion has been provided from the budget for free medical care.", "investment"),
+    ("The school has 90 teachers.", "jobs"),
+    ("About 40 thousand children are waiting for a place in kindergartens.", "capacity"),
+    ("Kazakhmys said the mine's ore reserves are estimated at 80 million tonnes.", "capacity"),
+])
+def test_works_and_people_that_are_no_fact(text: str, metric: str) -> None:
+    assert [f for f in facts_of(text) if f.metric == metric] == []
+
+
+def test_a_month_after_put_into_operation_is_past() -> None:
+    facts = extract("The retailer put into operation in December a new warehouse in Almaty.",
+                    "en", "2025-03-10")
+    assert [f.when for f in facts if f.metric == "commissioning"] == ["2024-12"]

@@ -27,7 +27,7 @@ def only(text: str, metric: str) -> Fact:
 
 def test_kazakh_is_a_supported_language() -> None:
     assert "kk" in SUPPORTED_LANGS and "kk" in RULES
-    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.2"
+    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.3"
 
 
 # (text, metric, expected fields) - one row per behaviour
@@ -278,3 +278,83 @@ def test_kazakh_launch_plan_of_a_project_is_a_date_not_a_status() -> None:
 def test_kazakh_a_city_naming_a_project_alone_still_places_it() -> None:
     fact = only("Шымкент мұнай өңдеу зауытының қуаты жылына 6 млн тонна.", "capacity")
     assert fact.region == "KZ-79"
+
+
+# kk-1.3: social facilities sized in places, facilities counted as a programme, headcounts with
+# a modifier noun, a qualifier after a unit's case ending, ores before a concentrator
+KK_13_CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # places as a derived adjective ("-лық/-тік"), left out of the label
+    ("Ақтөбе облысында 1 200 оқушылық жаңа мектеп салынады.",
+     "capacity", {"value": 1200, "unit": "places", "scope": "project", "project": "мектеп"}),
+    ("Қостанайда 300 төсектік көпсалалы аурухана салынып жатыр.",
+     "capacity", {"value": 300, "unit": "places", "project": "көпсалалы аурухана"}),
+    ("Семейде 250 төсек-орындық перинаталдық аурухана салынып жатыр.",
+     "capacity", {"value": 250, "unit": "places"}),
+    # children a kindergarten is for ("балаға арналған"), and a count in the same clause
+    ("Көкшетауда 320 балаға арналған балабақша салынып жатыр.",
+     "capacity", {"value": 320, "unit": "places", "scope": "project", "evidence": "320 балаға"}),
+    ("Облыста 15 мыңнан астам балаға арналған 40 балабақша салынады.",
+     "capacity", {"value": 15000, "unit": "places", "qualifier": "min", "scope": "portfolio"}),
+    # "жуық" after the case ending of a unit ("кВт·сағ-қа жуық")
+    ("Станция жылына 80 млн кВт·сағ-қа жуық электр энергиясын береді.",
+     "capacity", {"value": 80e3, "unit": "MWh", "qualifier": "approx", "period": "year"}),
+    ("Жел паркінің қуаты 60 МВт-қа дейін жетеді.",
+     "capacity", {"value": 60, "unit": "MW", "qualifier": "max"}),
+    # a headcount named with a modifier noun, in the possessive
+    ("Жаңа емханада 400-ден астам медицина қызметкері жұмыс істейтін болады.",
+     "jobs", {"value": 400, "unit": "jobs", "qualifier": "min"}),
+    ("Зауытта 350 білікті маманы еңбек етеді.",
+     "jobs", {"value": 350, "unit": "jobs"}),
+    # facilities counted as a programme of works: a count with a verb of building or launching
+    ("Өңірде биыл 12 балабақша салынып жатыр.",
+     "count", {"value": 12, "unit": "projects", "scope": "portfolio"}),
+    ("Облыста 2026 жылы 5 жаңа зауытты іске қосу жоспарланған.",
+     "count", {"value": 5, "unit": "projects", "scope": "portfolio"}),
+    # a status of a facility will be built ("салынады") right after its noun
+    ("Талдықорғанда 600 орындық спорт кешені салынады.",
+     "status", {"value": "planned", "scope": "project"}),
+    # ores processed by a concentrator name the project's product
+    ("Қарағанды облысында «Кенбайыт» ЖШС мыс кенін байыту фабрикасын салып жатыр. "
+     "Фабрика жылына 4 млн тонна кен өңдейді.",
+     "capacity", {"value": 4e6, "unit": "t", "product": "copper ore", "company": "Кенбайыт"}),
+]
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"), KK_13_CASES,
+                         ids=["kk13-" + c[1] + str(i) for i, c in enumerate(KK_13_CASES)])
+def test_kazakh_13_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
+    fact = only(text, metric)
+    for key, value in expected.items():
+        assert getattr(fact, key) == value, (key, fact)
+    assert text[fact.start:fact.end] == fact.evidence
+
+
+@pytest.mark.parametrize("text", [
+    # shortages and unemployment are not jobs of a project
+    "Ауданда 300-ден астам медицина қызметкері жетіспейді.",
+    "Облыста 2 мыңнан астам білікті маман тапшылығы байқалады.",
+    # money invested ("инвестиция салынады") is not a facility built
+    "Жобаға 40 млрд теңге инвестиция салынады.",
+    # schools that exist, pupils who study, bridges of a road: no count, capacity or status
+    "Облыста 1 100 мектеп жұмыс істейді.",
+    "Қазір облыста 500 мыңға жуық бала мектепте оқиды.",
+    "Қалада 2 мыңға жуық бала балабақшаға кезекте тұр.",
+    "Учаскеде 6 көпір мен 3 жол айрығы салынады.",
+    "Былтыр 40 мектепте ағымдағы жөндеу жүргізілді.",
+])
+def test_kazakh_13_distractors_are_not_facts(text: str) -> None:
+    assert [f for f in facts_of(text) if f.metric != "investment"] == []
+
+
+def test_kazakh_plural_facilities_before_a_figure_make_it_a_total() -> None:
+    text = "Облыста 8 мектеп салынып жатыр. Жаңа мектептер 9 мың оқушыға арналған."
+    fact = only(text, "capacity")
+    assert (fact.value, fact.unit, fact.scope) == (9000, "places", "portfolio")
+
+
+def test_kazakh_launch_plan_of_a_portfolio_under_construction_is_a_date() -> None:
+    text = ("Облыста 8 мектеп салынып жатыр. "
+            "Барлық мектептерді 2026 жылы пайдалануға беру көзделген.")
+    assert [(f.metric, f.value, f.scope) for f in facts_of(text)] == [
+        ("count", 8, "portfolio"), ("status", "under_construction", "portfolio"),
+        ("commissioning", 2026, "portfolio")]

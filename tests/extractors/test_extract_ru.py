@@ -91,6 +91,38 @@ RU_CASES: list[tuple[str, str, dict[str, Any]]] = [
      "investment", {"value": 75e9, "unit": "KZT", "qualifier": "min"}),
     ("Работы по реконструкции автодороги ведутся на сумму 95 млрд тенге.",
      "investment", {"value": 95e9, "unit": "KZT", "qualifier": "eq"}),
+    # ru-1.6: status verbs of building, expanding and starting to work
+    ("Параллельно сооружается новый энергоблок ТЭЦ.",
+     "status", {"value": "under_construction"}),
+    ("В Семее продолжается реконструкция водовода.",
+     "status", {"value": "under_construction", "region": "KZ-10"}),
+    ("В Актобе заработал завод по выпуску стальных труб.",
+     "status", {"value": "commissioned", "region": "KZ-15"}),
+    # a city adjective places the facility ("Павлодарский" -> Pavlodar)
+    ("Планируется расширить Павлодарский алюминиевый завод.",
+     "status", {"value": "planned", "region": "KZ-55"}),
+    # schools and hospitals: places and beds, counted as a programme after the verb
+    ("В Таразе строится больница на 450 коек.",
+     "capacity", {"value": 450, "unit": "places", "region": "KZ-31"}),
+    ("В регионе возводятся 35 школ.",
+     "count", {"value": 35, "unit": "projects", "scope": "portfolio"}),
+    # a trillion and billions in one amount
+    ("Стоимость проекта составит 2 трлн 300 млрд тенге.",
+     "investment", {"value": 2.3e12, "unit": "KZT"}),
+    # launches: handed over, first pupils or patients, first output in a season, "в строй"
+    ("Новую школу в Актау планируется сдать в III квартале 2027 года.",
+     "commissioning", {"value": 2027, "when": "2027-Q3"}),
+    ("Поликлиника в Кокшетау примет первых пациентов до конца 2026 года.",
+     "commissioning", {"value": 2026, "qualifier": "max"}),
+    ("Ввести комбинат в строй предполагается к 2031 году.",
+     "commissioning", {"value": 2031, "qualifier": "max"}),
+    ("На пике строительных работ на комбинате будет занято до 3 тыс. человек.",
+     "jobs", {"value": 3000, "qualifier": "max", "kind": "construction"}),
+    # products: an ore by its metal, two products joined by "и"
+    ("Фабрика будет перерабатывать 3 млн тонн медной руды в год.",
+     "capacity", {"value": 3e6, "product": "copper ore"}),
+    ("Тепличный комплекс будет выращивать до 12 тыс. тонн томатов и огурцов в год.",
+     "capacity", {"value": 12000, "product": "tomato and cucumber"}),
 ]
 
 
@@ -118,6 +150,8 @@ def test_russian_figure_fields(text: str, metric: str, expected: dict[str, Any])
     "Комплексный план на 2024–2028 годы предусматривает запуск новых заводов.",  # plan period
     "Правительство запустило программу льготного лизинга.",  # a scheme, not a facility
     "Документы рассматриваются в течение 5 рабочих дней.",  # working days, not workers
+    "За девять месяцев на отечественных НПЗ переработано 13 млн тонн нефти.",  # national output
+    "Компания заработала 5 млрд тенге чистой прибыли.",  # earned money: no launch, no investment
 ])
 def test_russian_distractors_are_not_facts(text: str) -> None:
     assert facts_of(text) == []
@@ -139,3 +173,41 @@ def test_russian_construction_start_then_scheduled_launch() -> None:
     facts = facts_of("Строительство фабрики начнется в 2026 году, запуск намечен на 2028 год.")
     assert [(f.metric, f.value) for f in facts if f.metric == "commissioning"] == [
         ("commissioning", 2028)]
+
+
+def test_russian_programme_of_schools_with_places() -> None:
+    text = ("В области возводятся 12 школ, рассчитанных в общей сложности более чем на 9 тыс. "
+            "ученических мест. Совокупная стоимость объектов составит 180 млрд тенге.")
+    facts = {f.metric: f for f in facts_of(text)}
+    assert (facts["count"].value, facts["count"].scope) == (12, "portfolio")
+    places = facts["capacity"]
+    assert (places.value, places.unit, places.qualifier, places.scope) == (
+        9000, "places", "min", "portfolio")
+    assert facts["investment"].scope == "portfolio"
+
+
+def test_russian_first_output_in_a_season() -> None:
+    facts = facts_of("В Костанае строится мясокомбинат. Первую продукцию предприятие выпустит "
+                     "весной 2028 года.")
+    dates = [(f.value, f.qualifier, f.when) for f in facts if f.metric == "commissioning"]
+    assert dates == [(2028, "eq", "2028")]
+
+
+def test_russian_irrigated_area_of_the_canal_before() -> None:
+    facts = facts_of("В Кызылординской области реконструируется магистральный канал. После "
+                     "завершения работ воду получат 30 тыс. гектаров посевов.")
+    size = only_metric(facts, "size")
+    assert (size.value, size.unit, size.region) == (30000, "ha", "KZ-43")
+
+
+def test_russian_status_restated_in_the_paragraph_is_one_fact() -> None:
+    text = ("В Таразе продолжается возведение областной больницы. Объект сдадут в 2027 году. "
+            "Его строительство ведется по графику.")
+    assert [f.evidence for f in facts_of(text) if f.metric == "status"] == [
+        "продолжается возведение"]
+
+
+def only_metric(facts: list[Fact], metric: str) -> Fact:
+    found = [f for f in facts if f.metric == metric]
+    assert len(found) == 1, found
+    return found[0]
