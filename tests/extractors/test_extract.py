@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
 
 from extractors.extract import EXTRACTOR_VERSION, extract
-from extractors.fact import Fact
+from tests.extractors import helpers
 
-PUBLISHED = "2025-05-01"
-
-
-def facts_of(text: str) -> list[Fact]:
-    return extract(text, "en", PUBLISHED)
-
-
-def only(text: str, metric: str) -> Fact:
-    found = [f for f in facts_of(text) if f.metric == metric]
-    assert len(found) == 1, found
-    return found[0]
+facts_of = partial(helpers.facts_of, lang="en")
+only = partial(helpers.only, lang="en")
 
 
 # (text, metric, expected fields) - one row per figure behaviour
@@ -145,9 +137,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("text", "metric", "expected"), CASES, ids=[c[1] + str(i) for i, c in enumerate(CASES)])
 def test_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
-    fact = only(text, metric)
-    for key, value in expected.items():
-        assert getattr(fact, key) == value, key
+    helpers.check_fields(text, metric, expected, "en")
 
 
 @pytest.mark.parametrize("text", [
@@ -245,42 +235,6 @@ def test_languages_without_rules_return_nothing(lang: str) -> None:
     assert extract("Зауыттың құны 10 млрд теңге.", lang) == []
 
 
-# Russian rules: (text, metric, expected fields)
-RU_CASES: list[tuple[str, str, dict[str, Any]]] = [
-    ("В Павлодарской области построят завод по выпуску ферросплавов стоимостью 120 млрд тенге.",
-     "investment", {"value": 120e9, "unit": "KZT", "region": "KZ-55", "scope": "project"}),
-    ("Мощность нового комбината составит до 2 млн тонн стали в год.",
-     "capacity", {"value": 2e6, "unit": "t", "qualifier": "max", "period": "year", "product": "steel"}),
-    ("На предприятии будет создано свыше 1 200 постоянных рабочих мест.",
-     "jobs", {"value": 1200, "qualifier": "min", "kind": "permanent"}),
-    ("Ввод завода в эксплуатацию запланирован к 2027 году.",
-     "commissioning", {"value": 2027, "qualifier": "max", "when": "2027"}),
-    ("В Костанайской области строится элеватор.", "status",
-     {"value": "under_construction", "region": "KZ-39"}),
-    ("В регионе реализуются 14 инвестиционных проектов на 96 млрд тенге.",
-     "count", {"value": 14, "unit": "projects", "scope": "portfolio"}),
-]
-
-
-@pytest.mark.parametrize(("text", "metric", "expected"), RU_CASES,
-                         ids=["ru-" + c[1] + str(i) for i, c in enumerate(RU_CASES)])
-def test_russian_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
-    found = [f for f in extract(text, "ru", PUBLISHED) if f.metric == metric]
-    assert len(found) == 1, found
-    for key, value in expected.items():
-        assert getattr(found[0], key) == value, key
-
-
-@pytest.mark.parametrize("text", [
-    "Товарооборот с Китаем достиг $44 млрд.",
-    "За год предприятия выпустили продукции на сумму 3 трлн тенге.",
-    "Производство стали в стране выросло на 5% и составило 6 млн тонн.",
-    "Строительство моста начнется в 2026 году.",
-])
-def test_russian_distractors_yield_no_fact(text: str) -> None:
-    assert extract(text, "ru", PUBLISHED) == []
-
-
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "$", "2025", "1,000,000,000,000,000 tonnes"])
 def test_odd_inputs_do_not_raise(text: str) -> None:
     assert isinstance(extract(text), list)
@@ -359,9 +313,7 @@ SOCIAL_CASES: list[tuple[str, str, dict[str, Any]]] = [
 @pytest.mark.parametrize(("text", "metric", "expected"), SOCIAL_CASES,
                          ids=[c[1] + str(i) for i, c in enumerate(SOCIAL_CASES)])
 def test_social_facilities_and_works(text: str, metric: str, expected: dict[str, Any]) -> None:
-    fact = only(text, metric)
-    for key, value in expected.items():
-        assert getattr(fact, key) == value, key
+    helpers.check_fields(text, metric, expected, "en")
 
 
 @pytest.mark.parametrize(("text", "metric"), [

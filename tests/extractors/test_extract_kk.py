@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
 
 from extractors import kk_phrases
-from extractors.extract import EXTRACTOR_VERSIONS, RULES, extract
-from extractors.fact import Fact
+from extractors.extract import EXTRACTOR_VERSIONS, RULES
 from extractors.normalize import parse_figure
 from extractors.pipeline import SUPPORTED_LANGS
+from tests.extractors import helpers
 
-PUBLISHED = "2025-05-01"
-
-
-def facts_of(text: str) -> list[Fact]:
-    return extract(text, "kk", PUBLISHED)
-
-
-def only(text: str, metric: str) -> Fact:
-    found = [f for f in facts_of(text) if f.metric == metric]
-    assert len(found) == 1, found
-    return found[0]
+facts_of = partial(helpers.facts_of, lang="kk")
+only = partial(helpers.only, lang="kk")
 
 
 def test_kazakh_is_a_supported_language() -> None:
@@ -100,10 +92,7 @@ KK_CASES: list[tuple[str, str, dict[str, Any]]] = [
 @pytest.mark.parametrize(("text", "metric", "expected"), KK_CASES,
                          ids=["kk-" + c[1] + str(i) for i, c in enumerate(KK_CASES)])
 def test_kazakh_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
-    fact = only(text, metric)
-    for key, value in expected.items():
-        assert getattr(fact, key) == value, (key, fact)
-    assert text[fact.start:fact.end] == fact.evidence
+    helpers.check_fields(text, metric, expected, "kk")
 
 
 @pytest.mark.parametrize("text", [
@@ -242,10 +231,7 @@ KK_11_CASES: list[tuple[str, str, dict[str, Any]]] = [
 @pytest.mark.parametrize(("text", "metric", "expected"), KK_11_CASES,
                          ids=["kk11-" + c[1] + str(i) for i, c in enumerate(KK_11_CASES)])
 def test_kazakh_11_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
-    fact = only(text, metric)
-    for key, value in expected.items():
-        assert getattr(fact, key) == value, (key, fact)
-    assert text[fact.start:fact.end] == fact.evidence
+    helpers.check_fields(text, metric, expected, "kk")
 
 
 @pytest.mark.parametrize("text", [
@@ -323,10 +309,7 @@ KK_13_CASES: list[tuple[str, str, dict[str, Any]]] = [
 @pytest.mark.parametrize(("text", "metric", "expected"), KK_13_CASES,
                          ids=["kk13-" + c[1] + str(i) for i, c in enumerate(KK_13_CASES)])
 def test_kazakh_13_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
-    fact = only(text, metric)
-    for key, value in expected.items():
-        assert getattr(fact, key) == value, (key, fact)
-    assert text[fact.start:fact.end] == fact.evidence
+    helpers.check_fields(text, metric, expected, "kk")
 
 
 @pytest.mark.parametrize("text", [
