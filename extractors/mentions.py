@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import chain
 
 from spacy.tokens import Doc
 
@@ -132,18 +134,27 @@ def _introduced_companies(text: str, known: list[Mention]) -> list[Mention]:
 # (after "by") or the name that opens a clause and builds, opens or runs something is its
 # builder or owner. The name: one to four capitalised words; a word with inner capitals
 # ("AgromashHolding KZ") is a company name wherever it stands.
-_BUILD_VERBS = (r"(?:built|constructed|implemented|developed|operated|owned|run|erected|"
-                r"launched|opened|commissioned|modernised|modernized|expanded)")
+_BUILD_VERBS = ("built", "constructed", "implemented", "developed", "operated", "owned", "run",
+                "erected", "launched", "opened", "commissioned", "modernised", "modernized",
+                "expanded")
 _NAME = r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}"
-_BUILT_BY_RE = re.compile(r"\b" + _BUILD_VERBS + r"\s+by\s+(" + _NAME + r")")
+# "by" and the name after it; the building verb before "by" is checked in Python
+# (``_built_by_names``): an expression starting with the verb's ``\b`` has no literal or
+# character-set prefix, so ``re`` would try it at every position of the text
+_BY_NAME_RE = re.compile(r"by\s+(" + _NAME + r")")
+# the name and what follows it; that the name opens a clause (at a line start, after a full stop,
+# or after a comma and a space) is checked in Python (``_opens_clause``): a zero-width
+# alternation in front would make ``re`` try the expression at every position
 _SUBJECT_RE = re.compile(
-    r"(?:^|(?<=[.\n])\s*|,\s+)(" + _NAME + r")\s+(?:(?:is|are|has|have|will|was|were)\s+)?"
+    r"(" + _NAME + r")\s+(?:(?:is|are|has|have|will|was|were)\s+)?"
     r"(?:(?:now|also|currently|already)\s+)?"
     r"(?:building|constructing|expanding|modernising|modernizing|opened|launched|built|"
     r"put\s+into\s+(?:operation|service)|commissioned|plans\s+to|intends\s+to|"
     r"is\s+planning\s+to|operates|started\s+(?:building|construction)|invested|invests|"
-    r"implementing)\b", re.M)
-_CAMEL_RE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b(?:\s+[A-Z]{2,3}\b)?")
+    r"implementing)\b")
+# the word boundary before the first capital is written as a lookbehind after it, so that the
+# expression starts with a character set ``re`` can scan for
+_CAMEL_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[A-Z][a-z]+)+\b(?:\s+[A-Z]{2,3}\b)?")
 # capitalised words that open a clause or follow "by" without naming a company (a name may end
 # with a country: "Stadler Kazakhstan", "NFC Kazakhstan")
 _NOT_NAME_WORDS = """
@@ -173,20 +184,76 @@ def _is_person(text: str, a: int, last: str) -> bool:
     return bool(_SURNAME_END.search(last)) and not _CAMEL_RE.fullmatch(last)
 
 
+def _is_word_char(c: str) -> bool:
+    r"""Whether ``c`` is a character ``re``'s ``\w`` matches."""
+    return c.isalnum() or c == "_"
+
+
+def _built_by_names(text: str) -> Iterator[tuple[int, int]]:
+    r"""Spans of the names after "<building verb> by", as ``\b(?:verbs)\s+by\s+(NAME)`` would
+    find them with ``finditer`` (non-overlapping, left to right)."""
+    last_end = 0
+    pos = 0
+    while (m := _BY_NAME_RE.search(text, pos)) is not None:
+        by = m.start()
+        pos = by + 1
+        k = by
+        while k > last_end and text[k - 1].isspace():
+            k -= 1
+        if k == by:
+            continue  # "by" must follow a space
+        for verb in _BUILD_VERBS:
+            v = k - len(verb)
+            if v >= last_end and text.startswith(verb, v) and \
+                    (v == 0 or not _is_word_char(text[v - 1])):
+                yield m.span(1)
+                last_end = pos = m.end()
+                break
+
+
+def _opens_clause(text: str, p: int) -> bool:
+    r"""Whether position ``p`` opens a clause as ``(?:^|(?<=[.\n])\s*|,\s+)`` (multi-line) ending
+    there requires: at a line start, after a full stop and any spaces, after any spaces holding
+    a line break, or after a comma and at least one space."""
+    w = p
+    while w > 0 and text[w - 1].isspace():
+        w -= 1
+    if w == 0:
+        return p == 0 or "\n" in text[w:p]
+    before = text[w - 1]
+    return before == "." or "\n" in text[w:p] or (before == "," and w < p)
+
+
+def _subject_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the names that open a clause and build, open or run something, as ``finditer``
+    of ``_SUBJECT_RE`` with the clause start in front would find them (every start the longer
+    expression could match at is tried: a rejected start resumes the search one further)."""
+    pos = 0
+    while (m := _SUBJECT_RE.search(text, pos)) is not None:
+        if _opens_clause(text, m.start()):
+            yield m.span(1)
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
+
 def _builder_companies(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for rx in (_BUILT_BY_RE, _SUBJECT_RE, _CAMEL_RE):
-        for m in rx.finditer(text):
-            a, b = m.span(1) if rx.groups else m.span()
-            words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", text[a:b])]
-            while words and words[-1][2] in _NAME_END_STOP:
-                words.pop()  # "opened by Qarmet In ...": the name ends before
-            while words and words[-1][2].rstrip(".") in _LEGAL_TAILS:
-                words.pop()  # "SSGPO JSC plans to build": the name without its legal form
-            if not words or words[0][2] in _NOT_NAMES or _is_person(text, a, words[-1][2]):
-                continue
-            out.append(Mention("company", text[a:a + words[-1][1]], "", a, a + words[-1][1]))
+    spans = chain(_built_by_names(text), _subject_names(text),
+                  (m.span() for m in _CAMEL_RE.finditer(text)))
+    for a, b in spans:
+        words = [(w.start(), w.end(), w.group()) for w in _NON_SPACE_RE.finditer(text[a:b])]
+        while words and words[-1][2] in _NAME_END_STOP:
+            words.pop()  # "opened by Qarmet In ...": the name ends before
+        while words and words[-1][2].rstrip(".") in _LEGAL_TAILS:
+            words.pop()  # "SSGPO JSC plans to build": the name without its legal form
+        if not words or words[0][2] in _NOT_NAMES or _is_person(text, a, words[-1][2]):
+            continue
+        out.append(Mention("company", text[a:a + words[-1][1]], "", a, a + words[-1][1]))
     return out
+
+
+_NON_SPACE_RE = re.compile(r"\S+")
 
 
 def _with_builders(text: str, out: list[Mention]) -> list[Mention]:
