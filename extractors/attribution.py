@@ -104,6 +104,9 @@ class DocContext:
             self.sentences.append(Sentence(s, e, para, text, clause_re))
             prev_end = e
         self._starts = [s for s, _ in sents]
+        # ``owner_companies`` of each sentence asked about, computed once: resolving the company
+        # of every figure asks about the same sentences again and again
+        self.owners: dict[int, list[Mention]] = {}
         sentences = self.sentences
         starts = self._starts
         for m in mentions:  # sorted by start
@@ -279,11 +282,13 @@ _OWNER_VERB = re.compile(r"\b(?:buil\w*|construct\w*|invest\w*|launch\w*|moderni
 
 def owner_companies(ctx: DocContext, i: int) -> list[Mention]:
     """Company mentions of sentence ``i`` that can own or build a project (not its customer,
-    buyer, lender or the brand of its technology), in text order."""
-    comps = ctx.mentions_of(i, "company")
-    if not comps:
-        return comps
-    return [m for m in comps if not _is_customer(ctx, i, m)]
+    buyer, lender or the brand of its technology), in text order (do not modify)."""
+    found = ctx.owners.get(i)
+    if found is None:
+        comps = ctx.mentions_of(i, "company")
+        found = [m for m in comps if not _is_customer(ctx, i, m)] if comps else comps
+        ctx.owners[i] = found
+    return found
 
 
 # a company's name as the brand of a technology ("the MIDREX Flex technology"): its licensor
