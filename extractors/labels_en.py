@@ -71,8 +71,9 @@ _POWER_ABBREVIATIONS = frozenset({"gres", "sdpp", "tpp", "hpp", "chp", "ccgt", "
                                   "spp", "wpp"})
 _POWER_NOUNS = ("power", "plant", "station")
 # definite nouns that are not facility nouns on their own but refer back to one: "The unit is
-# valued at ...", "the station will employ ..."
-_EN_ANAPHOR_RE = re.compile(r"\b(?:the|this|that)\s+(?:new\s+|same\s+)?(unit|block|station)\b",
+# valued at ...", "the station will employ ..." (the word boundary before "the" is written as a
+# lookbehind after its "t", so that ``re`` scans for that letter instead of trying every position)
+_EN_ANAPHOR_RE = re.compile(r"t(?<!\wt)h(?:e|is|at)\s+(?:new\s+|same\s+)?(unit|block|station)\b",
                             re.I)
 
 
