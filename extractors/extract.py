@@ -144,6 +144,8 @@ class _Extraction(FigureReading, DateReading, StatusReading):
         self._caps: list[Fact] = []
         self._counts: list[Fact] = []
         self._done: dict[int, list[Fact]] = {}
+        self._capacity_products_of: dict[tuple[int, int, int], str | None] = {}
+        self._facility_products_of: dict[tuple[int, bool], str | None] = {}
 
     def run(self) -> list[Fact]:
         figures = self._figure_facts()

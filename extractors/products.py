@@ -267,6 +267,10 @@ class ProductChoice:
     ctx: DocContext
     _caps: list[Fact]  # the capacity facts, in text order
     _parsed_spans: list[tuple[int, int]]  # every figure parsed, fact or not
+    # computed once per release: every fact asks again about the capacities and facilities of
+    # its clause and paragraph. Keys: (sentence, start, end) of a capacity; (sentence, plural)
+    _capacity_products_of: dict[tuple[int, int, int], str | None]
+    _facility_products_of: dict[tuple[int, bool], str | None]
 
     def _product(self, f: Fact, i: int) -> str | None:
         ctx = self.ctx
@@ -286,7 +290,7 @@ class ProductChoice:
         if len(clause_caps) > 1:
             return self._main_product(i, self._ordered_caps(i, c_start, c_end))
         if f.scope == "portfolio":
-            return facility_product(ctx, i, plural=True)
+            return self._facility_product(i, plural=True)
         para = ctx.paragraph_range(i)
         caps: set[str] = set()
         for j in para:
@@ -298,11 +302,11 @@ class ProductChoice:
             ordered = [p for j in para for p in self._ordered_caps(j, ctx.sentences[j].start,
                                                                     ctx.sentences[j].end)]
             return self._main_product(i, ordered)
-        fac = facility_product(ctx, i)
+        fac = self._facility_product(i)
         if fac:
             return fac
         for j in para:
-            fac = facility_product(ctx, j)
+            fac = self._facility_product(j)
             if fac:
                 return fac
         own = clause_product(ctx, i, f.start)
@@ -321,7 +325,7 @@ class ProductChoice:
                 if len(caps) == 1:
                     return caps.pop()
                 for j in prev:
-                    fac = facility_product(ctx, j)
+                    fac = self._facility_product(j)
                     if fac:
                         return fac
                 if caps or attr._introduces_project(ctx, prev):
@@ -339,7 +343,7 @@ class ProductChoice:
             return inside
         after = product_after(ctx, i, end)
         if after and self.lang == "kk" and kk_phrases.processed_after(self.scan.low, end):
-            return facility_product(ctx, i) or after
+            return self._facility_product(i) or after
         return after or product_before(ctx, i, start)
 
     def _capacity_products(self, i: int, start: int, end: int) -> set[str]:
@@ -359,11 +363,27 @@ class ProductChoice:
                     out.append(p)
         return out
 
+    def _facility_product(self, i: int, plural: bool = False) -> str | None:
+        """``facility_product`` of sentence ``i``, computed once per release."""
+        key = (i, plural)
+        known = self._facility_products_of
+        if key not in known:
+            known[key] = facility_product(self.ctx, i, plural)
+        return known[key]
+
     def _capacity_product(self, f: Fact, i: int) -> str | None:
-        """The product of capacity ``f``: what the figure names; with ``project_product`` rules
-        the facility's own when it is the same thing more precisely ("100 engines" of a "line
-        for diesel locomotive engines"), and, when the figure names nothing, that of the
-        facility it measures ("a fruit storage facility for 12 thousand tonnes")."""
+        """The product of capacity ``f`` (in sentence ``i``): what the figure names; with
+        ``project_product`` rules the facility's own when it is the same thing more precisely
+        ("100 engines" of a "line for diesel locomotive engines"), and, when the figure names
+        nothing, that of the facility it measures ("a fruit storage facility for 12 thousand
+        tonnes"). Computed once per release (it depends only on the figure's place)."""
+        key = (i, f.start, f.end)
+        known = self._capacity_products_of
+        if key not in known:
+            known[key] = self._read_capacity_product(f, i)
+        return known[key]
+
+    def _read_capacity_product(self, f: Fact, i: int) -> str | None:
         own = self._figure_product(i, f.start, f.end)
         if not self.rules.project_product:
             return own
@@ -377,7 +397,7 @@ class ProductChoice:
         """Product a facility of sentence ``i``, else of its paragraph, implies."""
         ctx = self.ctx
         for j in [i, *ctx.paragraph_range(i)]:
-            fac = facility_product(ctx, j)
+            fac = self._facility_product(j)
             if fac:
                 return fac
         return None
