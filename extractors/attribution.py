@@ -104,9 +104,11 @@ class DocContext:
             self.sentences.append(Sentence(s, e, para, text, clause_re))
             prev_end = e
         self._starts = [s for s, _ in sents]
-        # ``owner_companies`` of each sentence asked about, computed once: resolving the company
-        # of every figure asks about the same sentences again and again
+        # ``owner_companies`` and ``_introduces_project`` of each sentence asked about, computed
+        # once: resolving the company and product of every figure asks about the same
+        # sentences again and again
         self.owners: dict[int, list[Mention]] = {}
+        self.introduces: dict[int, bool] = {}
         sentences = self.sentences
         starts = self._starts
         for m in mentions:  # sorted by start
@@ -360,22 +362,32 @@ def names_new_facility(ctx: DocContext, sents: range) -> bool:
 def _introduces_project(ctx: DocContext, sents: range) -> bool:
     """Whether these sentences name a facility or company of their own ("the plant",
     "the new enterprise" refer back and introduce nothing)."""
+    known = ctx.introduces
     for j in sents:
-        if owner_companies(ctx, j):
-            return True  # a customer or a technology's brand introduces no project of its own
-        for m in ctx.sentences[j].mentions:
-            if m.kind == "facility" and m.key != "project":
-                if ctx.lang == "kk":
-                    # no articles: a bare facility noun ("Зауытта ...") refers back, one with
-                    # attributes ("цемент зауыты") introduces a project
-                    label = kk_phrases.noun_phrase(ctx.text, ctx.sentences[j].start, m.start,
-                                                   m.end)[0]
-                    if " " in label:
-                        return True
-                    continue
-                before = ctx.text[max(0, m.start - 20):m.start]
-                if not _ANAPHORIC.search(before):
+        found = known.get(j)
+        if found is None:
+            found = known[j] = _sentence_introduces_project(ctx, j)
+        if found:
+            return True
+    return False
+
+
+def _sentence_introduces_project(ctx: DocContext, j: int) -> bool:
+    if owner_companies(ctx, j):
+        return True  # a customer or a technology's brand introduces no project of its own
+    for m in ctx.sentences[j].mentions:
+        if m.kind == "facility" and m.key != "project":
+            if ctx.lang == "kk":
+                # no articles: a bare facility noun ("Зауытта ...") refers back, one with
+                # attributes ("цемент зауыты") introduces a project
+                label = kk_phrases.noun_phrase(ctx.text, ctx.sentences[j].start, m.start,
+                                               m.end)[0]
+                if " " in label:
                     return True
+                continue
+            before = ctx.text[max(0, m.start - 20):m.start]
+            if not _ANAPHORIC.search(before):
+                return True
     return False
 
 
