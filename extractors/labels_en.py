@@ -75,6 +75,10 @@ _POWER_NOUNS = ("power", "plant", "station")
 # lookbehind after its "t", so that ``re`` scans for that letter instead of trying every position)
 _EN_ANAPHOR_RE = re.compile(r"t(?<!\wt)h(?:e|is|at)\s+(?:new\s+|same\s+)?(unit|block|station)\b",
                             re.I)
+_EN_ANAPHOR_NOUNS = ("unit", "block", "station")
+# the characters ``re.I`` matches to a letter of those nouns whose lower case (in
+# ``DocContext.low``) is not that letter: where one is, the sentence is searched anyway
+_FOLDS_TO_NOUN_LETTER = ("İ", "ı", "ſ")
 
 
 def en_sentence_candidates(ctx: DocContext, j: int, seen: list[Candidate],
@@ -238,6 +242,8 @@ def en_units_and_anaphors(ctx: DocContext, j: int, seen: list[Candidate],
     units = [u for u in out if u.head in UNIT_HEADS]
     if units:
         out = [c for c in out if not any(u.start <= c.start < u.end and c is not u for u in units)]
+    if not _may_hold_anaphor(ctx, s.start, s.end):
+        return out
     for m in _EN_ANAPHOR_RE.finditer(text, s.start, s.end):
         if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in out):
             continue
@@ -247,6 +253,17 @@ def en_units_and_anaphors(ctx: DocContext, j: int, seen: list[Candidate],
             out.append(ref._replace(start=m.start(), end=m.end(), sentence=j))
             out.sort(key=start_of)
     return out
+
+
+def _may_hold_anaphor(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether ``_EN_ANAPHOR_RE`` can match in ``[start, end)`` of the text: only where one of
+    its nouns is written (a search of the expression on every sentence costs more than these
+    substring searches of the lower-cased text)."""
+    low, text = ctx.low, ctx.text
+    if len(low) != len(text):
+        return True  # positions of ``low`` do not match the text's
+    return any(low.find(w, start, end) >= 0 for w in _EN_ANAPHOR_NOUNS) or \
+        any(text.find(c, start, end) >= 0 for c in _FOLDS_TO_NOUN_LETTER)
 
 
 def _phase_candidate(ctx: DocContext, j: int, ph: re.Match[str], earlier: list[Candidate]) -> Candidate:
