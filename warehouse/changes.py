@@ -17,6 +17,8 @@ Rules (the data dictionary repeats them):
   statement, represented by the release stored first, so a late translation changes nothing
   (among releases first stored in one run, the one published first: what a reader would name).
 * A new version of a release is compared with its previous version (``is_edit``).
+* Jobs flagged ``current_headcount`` ("1,800 construction workers are currently employed at the
+  site") are a snapshot of a site, not a planned figure: never compared.
 * Values equal, qualifier different ("about $1.5 bn" -> "$1.5 bn"): not a change, not stored.
 * Types: ``revised`` (delta of midpoints, delta_pct), ``delayed`` / ``brought_forward``
   (commissioning year, upper end of a range first), ``status``, ``restated`` (unit/currency).
@@ -200,6 +202,8 @@ SELECT lf.fact_id, lf.project_id, lf.metric, lf.kind, lf.product, lf.period, lf.
        lf.report_date, fe.first_at, fe.first_run, lv.latest_version, lf.published_at
 FROM latest_facts AS lf JOIN fe USING (lang, release_id, version) JOIN lv USING (lang, release_id)
 WHERE lf.project_id IS NOT NULL
+  -- people at work on a site on the day of the report: a snapshot, not a figure of the project
+  AND NOT list_contains(coalesce(lf.flags, []), 'current_headcount')
 ORDER BY lf.fact_id
 """
 

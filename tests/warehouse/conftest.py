@@ -105,6 +105,7 @@ def report(con: duckdb.DuckDBPyConnection, release_id: int, published: str,
     found = [gold_fact(f) for f in facts]
     for fact, f in zip(found, facts, strict=True):
         fact.sentence = f.get("sentence", f"The {f['project']} reports {f['evidence']}.")
+        fact.flags = list(f.get("flags", []))
     _, version = load_doc(con, doc, run_id=run_id, extractor_version=extractor_version,
                           facts=found, fetched_at=fetched_at)
     return version

@@ -232,6 +232,19 @@ def test_two_precise_products_without_a_broader_one_are_not_compared(
     assert rows == []
 
 
+def test_people_at_work_on_a_site_today_are_not_compared_with_the_planned_jobs(
+        con: duckdb.DuckDBPyConnection) -> None:
+    rows = two_reports(
+        con, [fd("jobs", 2500.0, "jobs", kind="construction", qualifier="max")],
+        [fd("jobs", 1800.0, "jobs", kind="construction", flags=["current_headcount"])])
+    assert rows == []
+    # a later plan is compared with the earlier plan, across the snapshot
+    report(con, 3, "2026-01-15T10:00:00+05:00",
+           [fd("jobs", 3000.0, "jobs", kind="construction", qualifier="max")], run_id="run-3")
+    detect_changes(con, "run-3", Thresholds())
+    assert [(c["old_value"], c["new_value"]) for c in changes(con)] == [(2500.0, 3000.0)]
+
+
 def test_jobs_of_different_kinds_are_not_compared(con: duckdb.DuckDBPyConnection) -> None:
     rows = two_reports(con, [fd("jobs", 1000.0, "jobs", kind="permanent")],
                        [fd("jobs", 3000.0, "jobs", kind="construction")])
