@@ -8,10 +8,9 @@ clause and paragraph; the ``resolve_*`` functions answer, for a figure at a posi
 - scope: ``portfolio`` when the figure's clause counts projects, when the sentence continues a
   total ("They will create ..."), or when a collective cue precedes it ("the programme", "new
   capacity", "of these"); otherwise ``project``.
-- region: the nearest region named before the figure in its sentence, else earlier in its
-  paragraph, else the first one the release named before it, else one named later in the
-  sentence. A city maps to its region; a bare name inside a proper name ("Big Almaty Ring
-  Road") is not a place.
+- region: ``region.resolve_region`` (the nearest region named before the figure, else around
+  it in its paragraph, else the release's; a national total lies in none). A bare name inside
+  a proper name ("Big Almaty Ring Road") is not a place (``mentions``).
 - company: named in the sentence, else earlier in the paragraph, else carried from the previous
   paragraph when this one introduces nothing new.
 - product (``products``, which reads this module's ``DocContext``): the commodity right after
@@ -173,54 +172,6 @@ class DocContext:
 
 def _start_of(m: Mention) -> int:
     return m.start
-
-
-# --- region --------------------------------------------------------------------------------------
-def resolve_region(ctx: DocContext, i: int, pos: int) -> str | None:
-    """Region code for a figure at ``pos`` in sentence ``i`` (see module docstring)."""
-    regions = ctx.mentions_of(i, "region")
-    before = [m for m in regions if m.end <= pos]
-    if before:
-        return before[-1].key
-    # "a 100 MW solar plant near Shymkent": a place after the figure, introduced as a location
-    for m in regions:
-        if m.start >= pos and _LOCATIVE.search(ctx.text, max(0, m.start - 12), m.start):
-            return m.key
-    para_start = ctx.para_sentences(i).start
-    for j in range(i - 1, para_start - 1, -1):
-        found = ctx.mentions_of(j, "region")
-        if found:
-            return found[-1].key
-    carried = _carried_region(ctx, para_start)
-    if carried:
-        return carried
-    after = [m for m in regions if m.start >= pos]
-    return after[0].key if after else None
-
-
-_LOCATIVE = re.compile(r"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?"
-                       r"(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?"
-                       r"|(?:^|\s)(?:в|во|под|около|вблизи)\s+(?:городе\s+|поселке\s+|районе\s+)?)$", re.I)
-
-
-def _carried_region(ctx: DocContext, para_start: int) -> str | None:
-    """Region a paragraph without one inherits: the lead paragraph's (where the event takes
-    place), else the one region every earlier paragraph agrees on. A list of places ("plants
-    in Astana, Aktobe, Shymkent...") locates nothing."""
-    earlier: list[str] = []
-    lead: list[str] = []
-    for j in range(0, para_start):
-        found = [m.key for m in ctx.mentions_of(j, "region")]
-        if len(set(found)) >= 3:
-            continue
-        earlier += found
-        if ctx.sentences[j].para == ctx.sentences[0].para:
-            lead += found
-    if lead:
-        return lead[0]
-    if earlier and len(set(earlier)) == 1:
-        return earlier[0]
-    return None
 
 
 # --- company -------------------------------------------------------------------------------------

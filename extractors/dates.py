@@ -105,6 +105,9 @@ class DateReading:
                 continue
             if first in self.rules.skip_year_words:
                 continue
+            # "its launch has been moved to 2027" is a date; "from 2020 to 2025" a period
+            if first == "to" and prev_word(text, start) not in self.rules.moved_to_words:
+                continue
             # "for 2024-2028" is a plan period; "scheduled for 2029" is a date
             if first == self.rules.plan_period_word and \
                     prev_word(text, start) not in self.rules.scheduled_words:

@@ -45,6 +45,7 @@ from extractors.figures import (
 from extractors.labels import ProjectLabels
 from extractors.mentions import collect_mentions
 from extractors.pipeline import SUPPORTED_LANGS, Scan, Scanner, get_scanner
+from extractors.region import resolve_region
 from extractors.rules import RULES, LanguageRules
 from extractors.status import StatusReading
 
@@ -69,7 +70,10 @@ __all__ = ["BARE_FIGURES", "CAPACITY_UNITS", "CURRENCY_UNITS", "EXTRACTOR_VERSIO
 # ("бірінші кезеңі"); one company per project of a release, the name after a Cyrillic legal form,
 # customers, lenders and technology brands are not owners
 # en-1.5: school/hospital places and staff, counts after a verb, works verbs, design work not launch
-EXTRACTOR_VERSION = "en-1.5"  # the English rules; bump on any rule change
+# en-1.6: national totals and totals over several places lie in no region (region.py), places in
+# an industrial park; "started production", "opened its doors"; jobs for people, people engaged;
+# launches moved "to 2027", first output off the line; pieces at a rate; prices per unit; products
+EXTRACTOR_VERSION = "en-1.6"  # the English rules; bump on any rule change
 # Per-language rule versions, stored with every fact (facts.extractor_version).
 # ru-1.4: headcounts of workers and specialists as jobs (with employment verbs, kinds said in the
 # clause), "от ... до" ranges, pieces and kWh as capacity, status verb forms, launch dates "на"
@@ -175,7 +179,7 @@ class _Extraction(FigureReading, DateReading, StatusReading):
         ctx = self.ctx
         i = ctx.sentence_index(f.start)
         f.scope = self._scope(f, i)
-        f.region = attr.resolve_region(ctx, i, f.start)
+        f.region = resolve_region(ctx, i, f.start, f.scope == "portfolio")
         f.company = attr.resolve_company(ctx, i, f.start, f.scope)
         f.product = f.product or self._product(f, i)
         if not f.project:  # a status of one of several listed facilities keeps its label

@@ -159,6 +159,9 @@ class FigureReading:
                     and not self._period(i, end) \
                     and not ctx.cues_in(i, c_start, start, _OUTPUT_WORD):
                 return None  # "задействовано 600 единиц техники": machines, not output
+            if unit == "units" and span_text.split()[-1].lower() in self.rules.pieces_need_rate \
+                    and not p.period and not self._period(i, end):
+                return None  # "handed over 3,000 sets of uniforms": a delivery, not output
             if unit in SIZE_UNITS and not (unit == "m2" and self._period(i, end)):
                 return "size" if self._size_anchor(i, c_start, c_end) else None
             return "capacity" if self._capacity_anchor(i, c_start, c_end, start) else None

@@ -104,7 +104,8 @@ def product_of_facility(ctx: DocContext, i: int, f: Mention) -> str | None:
         gap = text[p.end:cursor].strip().lower()
         if gap in ("", "smelting", "processing", "production", "-") or \
                 kk_phrases.makes_gap(gap) or (joined and gap in ("and", "и", "және")):
-            joined.insert(0, p.key)
+            if p.key not in joined:
+                joined.insert(0, p.key)
             cursor = p.start
         else:
             break
@@ -131,7 +132,8 @@ def _joined_after(text: str, products: list[Mention]) -> str:
     for prev, p in zip(products, products[1:], strict=False):
         if text[prev.end:p.start].strip().lower() not in ("and", "и", "және"):
             break
-        keys.append(p.key)
+        if p.key not in keys:  # "car seats and wiring harnesses": car components both
+            keys.append(p.key)
     return " and ".join(keys)
 
 
@@ -324,6 +326,10 @@ class ProductChoice:
                     caps |= self._capacity_products(j, s2.start, s2.end)
                 if len(caps) == 1:
                     return caps.pop()
+                if caps and self.rules.project_product:  # that project's main product
+                    return self._main_product(prev.start, [
+                        p for j in prev
+                        for p in self._ordered_caps(j, ctx.sentences[j].start, ctx.sentences[j].end)])
                 for j in prev:
                     fac = self._facility_product(j)
                     if fac:

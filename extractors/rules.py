@@ -60,6 +60,11 @@ class LanguageRules:
     # Russian: pieces ("600 единиц техники") are a capacity only at a rate ("в год") or after an
     # output word ("выпуск", "мощностью"); otherwise they count machines bought or on site
     units_need_output: bool = False
+    # the word before "to <year>" when the year is a launch date moved ("postponed to 2027")
+    moved_to_words: frozenset[str] = frozenset()
+    # English: generic pieces ("150 thousand sets a year") are a capacity only at a rate; without
+    # one they count things delivered or handed over ("3,000 sets of uniforms")
+    pieces_need_rate: frozenset[str] = frozenset()
     # Kazakh: the word before a launch verb that makes it open jobs, not a facility ("600 жұмыс
     # орнын ашады", "жұмыс орындарын ашу жоспарланған"): neither a launch date nor a plan
     not_launch_before: frozenset[str] = frozenset()
@@ -97,6 +102,8 @@ RULES: dict[str, LanguageRules] = {
         plan_period_word="for",
         scheduled_words=frozenset({"scheduled", "planned", "slated", "set", "due", "expected",
                                    "envisaged", "targeted", "earmarked"}),
+        moved_to_words=frozenset({"moved", "postponed", "shifted", "back", "delayed", "deferred",
+                                  "rescheduled", "forward", "off", "pushed", "put"}),
         # "Once launched, the hospital will employ ...": a condition, not news
         not_news_before_launched=frozenset({"is", "are", "be", "being", "to", "the", "a", "will",
                                             "get", "newly", "once", "when", "after", "until",
@@ -108,7 +115,9 @@ RULES: dict[str, LanguageRules] = {
         countable=frozenset({"tyres", "tires", "engines", "lifts", "elevators", "panels",
                              "pumps", "batteries", "bricks", "cars", "buses", "trucks",
                              "tractors", "combines", "harvesters", "locomotives", "wagons",
-                             "railcars", "vehicles", "transformers", "units", "containers"}),
+                             "railcars", "vehicles", "transformers", "units", "containers", "sets",
+                             "kits", "pieces", "modules"}),
+        pieces_need_rate=frozenset({"sets", "kits", "pieces", "modules"}),
         place_nouns=frozenset({"children", "kids"}),
         livestock=frozenset({"cows", "cattle", "sheep", "pigs", "horses", "camels", "goats",
                              "bulls", "calves", "heifers", "sows"}),

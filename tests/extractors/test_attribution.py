@@ -179,3 +179,40 @@ def test_every_figure_of_a_project_takes_the_company_named_later() -> None:
     found = _companies("Жамбыл облысында жылына 1 млн тонна цемент шығаратын зауыт салынып жатыр. "
                        "Зауытты «Тараз Цемент» ЖШС салады, жобаның құны 90 млрд теңге.", "kk")
     assert set(found.values()) == {"Тараз Цемент"}
+
+
+def test_a_national_total_lies_in_no_region() -> None:
+    text = ("The Prime Minister discussed a new aluminium plant in Pavlodar region with the "
+            "investors.\n\n"
+            "The joint list of Kazakh-Korean projects includes 30 projects worth $5 billion. "
+            "Of these, 12 projects worth $2 billion have been completed.\n\n"
+            "The plant will cost $700 million.")
+    facts = by_evidence(extract(text))
+    assert facts["30 projects"].region is None
+    assert facts["$5 billion"].region is None
+    assert facts["$2 billion"].region is None
+    assert facts["$700 million"].region == "KZ-55"
+
+
+def test_a_total_over_several_places_named_after_it_lies_in_none() -> None:
+    text = ("By the end of the year, 9 more solar projects with 250 MW are to be launched, "
+            "including plants in Turkistan and Kyzylorda regions.")
+    facts = by_evidence(extract(text))
+    assert facts["9 more solar projects"].region is None
+    assert facts["250 MW"].region is None
+
+
+def test_a_regional_total_keeps_the_region_of_the_trip() -> None:
+    text = ("The Prime Minister made a working trip to Aktobe region.\n\n"
+            "The regional portfolio includes 50 projects worth 900 billion tenge.")
+    facts = by_evidence(extract(text))
+    assert facts["50 projects"].region == "KZ-15"
+    assert facts["900 billion tenge"].region == "KZ-15"
+
+
+def test_a_place_named_after_an_industrial_park_locates_the_project() -> None:
+    text = ("The Prime Minister met investors in Astana to discuss a cable plant.\n\n"
+            "Another company is building a glass container plant in the industrial park of "
+            "Shymkent.")
+    status = [f for f in extract(text) if f.metric == "status"]
+    assert [(f.value, f.region) for f in status] == [("under_construction", "KZ-79")]

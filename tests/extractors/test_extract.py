@@ -132,6 +132,36 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      "capacity", {"value": 8000, "product": "vegetable"}),
     ("The upgrade of the plant will raise the output of soda ash to 200 thousand tonnes a year.",
      "capacity", {"value": 200000, "product": "soda ash"}),
+    # generic pieces at a rate; jobs given to people, people engaged, staff who run a plant
+    ("The works will ship 80 thousand sets of brake parts a year to the assembly plants.",
+     "capacity", {"value": 80e3, "unit": "units", "period": "year"}),
+    ("The new bakery in Oral will provide jobs for 140 people.",
+     "jobs", {"value": 140, "unit": "jobs", "kind": None}),
+    ("At the construction stage, some 300 people will be engaged on the dam site.",
+     "jobs", {"value": 300, "qualifier": "approx", "kind": "construction"}),
+    ("Once finished, the solar park will be run by 25 engineers, who will operate the plant.",
+     "jobs", {"value": 25, "kind": None}),
+    # a launch date moved; the first output expected, off the line
+    ("The start-up of the glass plant has been postponed to 2029.",
+     "commissioning", {"value": 2029, "qualifier": "eq", "evidence": "to 2029"}),
+    ("The kiln is being lined now, and the first cement is expected in 2027.",
+     "commissioning", {"value": 2027, "qualifier": "eq"}),
+    ("The first buses are to roll off the assembly line in May 2026.",
+     "commissioning", {"value": 2026, "when": "2026-05"}),
+    # a plant that started production or opened its doors is commissioned
+    ("In Kostanay, the tyre factory of Tyre Group started production.",
+     "status", {"value": "commissioned", "region": "KZ-39"}),
+    ("A brick works in Taraz opened its doors last week.",
+     "status", {"value": "commissioned", "evidence": "opened its doors"}),
+    # products named as the trade names them
+    ("The complex will turn out 600 thousand tonnes of ammophos a year.",
+     "capacity", {"value": 600e3, "product": "ammophos"}),
+    ("A coke plant for 2 million tonnes of metallurgical coke is planned in Karaganda region.",
+     "capacity", {"value": 2e6, "product": "metallurgical coke"}),
+    ("A feed mill can make 15 tonnes of compound feed per hour.",
+     "capacity", {"value": 15, "period": "hour", "product": "compound feed"}),
+    ("Another investor is building a plant for car seats and wiring harnesses worth $40 million.",
+     "investment", {"value": 40e6, "product": "car component"}),
 ]
 
 
@@ -154,6 +184,11 @@ def test_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None
     "Call-centre 1414 works daily; decree No. 123 was adopted in 2022.",
     "Subsidies of 40 billion tenge were allocated to support farmers.",
     "The average wage in the region reached 350 thousand tenge.",
+    # prices per unit, things handed over, a period rather than a launch date
+    "The average tariff for households was 25 tenge per kWh.",
+    "Local flour sold at KZT 210 per kilogram in the spring.",
+    "The akimat handed out 2,500 sets of school uniforms to large families.",
+    "The programme of launching new plants runs from 2025 to 2029.",
     # output sold or bought, consumer lending, demand and national stock
     "Last year the mill shipped products worth KZT 95 billion abroad.",
     "The state company will purchase fertilisers worth KZT 40 billion from local plants.",
