@@ -24,7 +24,8 @@ CURRENCY_UNITS = frozenset({"USD", "KZT", "EUR", "CNY", "RUB", "GBP", "JPY", "KR
 CAPACITY_UNITS = frozenset({"t", "m3", "MW", "MWh", "Gcal/h", "head", "units", "places"})
 SIZE_UNITS = frozenset({"km", "ha", "m2"})
 # normaliser flags worth a reader's attention; internal ones ("people") are not passed on
-PUBLIC_FLAGS = frozenset({"two_currencies", "ambiguous", "ambiguous_scale", "suspicious"})
+PUBLIC_FLAGS = frozenset({"two_currencies", "ambiguous", "ambiguous_scale", "suspicious",
+                          "current_headcount"})
 # characters after a money figure searched for "to support" etc. (unless the rules say)
 _DISTRACTOR_AFTER_LIMIT = 40
 
@@ -39,6 +40,7 @@ _CUES_MACRO = frozenset({"macro"})
 _CUES_MONEY_DISTRACTOR = frozenset({"money_distractor"})
 _CUES_MONEY_DISTRACTOR_AFTER = frozenset({"money_distractor_after"})
 _JOBS_CONSTRUCTION = frozenset({"jobs_construction"})
+_CUES_SITE_NOW = frozenset({"site_now"})
 _UPKEEP_PURPOSE = frozenset({"upkeep_purpose"})
 _INVESTMENT_WORD = frozenset({"investment_word"})
 _JOBS_PERMANENT_CLAUSE = frozenset({"jobs_permanent_clause"})
@@ -120,6 +122,8 @@ class FigureReading:
                         flags=[x for x in parsed.flags if x in PUBLIC_FLAGS])
             if metric == "jobs":
                 fact.kind = self._job_kind(i, start, end)
+                if fact.kind == "construction" and self._on_site_now(i, start):
+                    fact.flags.append("current_headcount")
             out.append(fact)
         return out
 
@@ -251,6 +255,14 @@ class FigureReading:
                     and m.key.startswith("period_"):
                 return m.key[len("period_"):]
         return None
+
+    def _on_site_now(self, i: int, start: int) -> bool:
+        """Whether the clause counts the people at work on a site on the day of the report
+        ("Currently 1,800 construction workers are employed at the site", "сейчас на объекте
+        занято 1 200 человек", "қазір нысанда 600 құрылысшы жұмыс істеп жатыр"): a snapshot
+        the warehouse never compares with planned jobs."""
+        c_start, c_end = self.ctx.sentences[i].clause_span(start)
+        return bool(self.ctx.cues_in(i, c_start, c_end, _CUES_SITE_NOW))
 
     def _job_kind(self, i: int, start: int, end: int) -> str | None:
         ctx = self.ctx

@@ -369,3 +369,19 @@ def test_a_month_after_put_into_operation_is_past() -> None:
     facts = extract("The retailer put into operation in December a new warehouse in Almaty.",
                     "en", "2025-03-10")
     assert [f.when for f in facts if f.metric == "commissioning"] == ["2024-12"]
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    ("Currently 1,800 construction workers are employed at the site.", "en", True),
+    ("At present about 900 builders are working on the site of the plant.", "en", True),
+    ("At the peak of construction the project will employ up to 2,500 people.", "en", False),
+    ("The plant currently employs 500 people.", "en", False),  # staff of a plant, not a site
+    ("В настоящее время на стройплощадке трудятся 1 500 рабочих.", "ru", True),
+    ("На пике строительства будет задействовано до 3 тыс. человек.", "ru", False),
+    ("Қазір нысанда 600 құрылысшы жұмыс істеп жатыр.", "kk", True),
+    ("Құрылыс кезеңінде 2 мыңға дейін жұмысшы тартылады.", "kk", False),
+])
+def test_people_on_a_site_today_are_flagged_as_a_headcount(text: str, lang: str,
+                                                            flagged: bool) -> None:
+    fact = helpers.only(text, "jobs", lang)
+    assert ("current_headcount" in fact.flags) is flagged

@@ -19,7 +19,7 @@ only = partial(helpers.only, lang="kk")
 
 def test_kazakh_is_a_supported_language() -> None:
     assert "kk" in SUPPORTED_LANGS and "kk" in RULES
-    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.3"
+    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.4"
 
 
 # (text, metric, expected fields) - one row per behaviour
