@@ -76,7 +76,8 @@ __all__ = ["BARE_FIGURES", "CAPACITY_UNITS", "CURRENCY_UNITS", "EXTRACTOR_VERSIO
 # en-1.7 / ru-1.7 / kk-1.4: construction jobs counted on a site on the day of the report
 # ("Currently 1,800 construction workers are employed at the site") carry the flag
 # current_headcount, which the warehouse never compares with planned jobs
-EXTRACTOR_VERSION = "en-1.7"  # the English rules; bump on any rule change
+# en-1.8: status wordings, past build headcounts, purpose adjuncts, projects across two regions
+EXTRACTOR_VERSION = "en-1.8"  # the English rules; bump on any rule change
 # Per-language rule versions, stored with every fact (facts.extractor_version).
 # ru-1.4: headcounts of workers and specialists as jobs (with employment verbs, kinds said in the
 # clause), "от ... до" ranges, pieces and kWh as capacity, status verb forms, launch dates "на"
@@ -95,7 +96,9 @@ EXTRACTOR_VERSION = "en-1.7"  # the English rules; bump on any rule change
 # ru-1.6: schools, hospitals and canals as facilities (places, beds, counts after the verb),
 # "1 трлн 150 млрд", launches by handing over, first pupils or output, seasons, "в строй"; more
 # status verbs, city adjectives as places, a restated status once per paragraph, joined products
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.7", "kk": "kk-1.4"}
+# ru-1.8: fixed capital/taxes/exports/shipments/shortages as distractors, containers, genitive products
+# kk-1.5: containers a terminal handles, works in indirect speech, land returned to use, canals
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.8", "kk": "kk-1.5"}
 
 log = logging.getLogger(__name__)
 

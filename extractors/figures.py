@@ -34,9 +34,11 @@ _CUES_COUNT_FUTURE = frozenset({"count_future"})
 _CUES_COUNT_BEFORE = frozenset({"count_before"})
 _CUES_EMPLOY = frozenset({"employ"})
 _CUES_JOBS_DISTRACTOR = frozenset({"jobs_distractor"})
+_CUES_JOBS_PAST = frozenset({"jobs_past"})
 _CUES_JOBS_PERMANENT = frozenset({"jobs_permanent"})
 _CUES_JOBS_TEMPORARY = frozenset({"jobs_temporary"})
 _CUES_MACRO = frozenset({"macro"})
+_CUES_PERIOD_YEAR = frozenset({"period_year"})
 _CUES_MONEY_DISTRACTOR = frozenset({"money_distractor"})
 _CUES_MONEY_DISTRACTOR_AFTER = frozenset({"money_distractor_after"})
 _JOBS_CONSTRUCTION = frozenset({"jobs_construction"})
@@ -90,7 +92,7 @@ class FigureReading:
                 continue
             span_text = text[start:end]
             self._figure_start[end] = start
-            parsed = parse_figure(span_text, self.lang)
+            parsed = parse_figure(span_text, self.lang) or self._year_like_count(span_text)
             if parsed is not None and parsed.unit is None and not parsed.flags:
                 # stopgap until the normaliser knows these nouns (reported to its owner)
                 last = span_text.rsplit(None, 1)[-1].lower()
@@ -137,6 +139,11 @@ class FigureReading:
             s = ctx.sentences[i]
             if ctx.cues_in(i, s.start, s.end, _CUES_JOBS_DISTRACTOR):
                 return None  # employment programmes, public works: not jobs of a project
+            # "2,000 people were employed through the programme": past employment, unless
+            # the clause names the construction it was ("... were employed during construction")
+            if ctx.cues_in(i, c_start, c_end, _CUES_JOBS_PAST) and \
+                    not ctx.cues_in(i, c_start, c_end, _JOBS_CONSTRUCTION):
+                return None
             last = span_text.split()[-1].lower()
             if last in self.rules.people_words or "people" in p.flags:
                 return "jobs" if ctx.cues_in(i, s.start, s.end, _CUES_EMPLOY) else None
@@ -194,12 +201,36 @@ class FigureReading:
         if ctx.cues_in(i, prev_end, start, _UPKEEP_PURPOSE) and \
                 not ctx.cues_in(i, end, min(c_end, end + 25), _INVESTMENT_WORD):
             return True
+        # "products worth $150 million a year": money at a yearly rate is revenue or output
+        if self.rules.annual_money_not_investment and any(
+                not self.text[end:m.start].strip()
+                for m in ctx.cues_in(i, end, min(c_end, end + 12), _CUES_PERIOD_YEAR)):
+            return True
         limit = self.rules.distractor_after_limit or _DISTRACTOR_AFTER_LIMIT
         return bool(ctx.cues_in(i, end, min(c_end, end + limit),
                                 _CUES_MONEY_DISTRACTOR_AFTER))
 
     def _macro_before(self, i: int, c_start: int, start: int) -> bool:
+        opener = self.rules.purpose_opener
+        if opener is not None:
+            s = self.ctx.sentences[i]
+            m = opener.match(self.ctx.low, s.start, start) if c_start == s.start else None
+            if m is not None:
+                c_start = m.end()  # "To close the deficit, X builds ...": why, not what
         return bool(self.ctx.cues_in(i, c_start, start, _CUES_MACRO))
+
+    def _year_like_count(self, span_text: str) -> ParsedFigure | None:
+        """"2,000 oil and gas pumps": a count of a stopgap noun whose number looks like a year,
+        which the normaliser takes for a bare year; read as the number and a unit it knows."""
+        words = span_text.split()
+        if len(words) < 2 or words[-1].lower() not in self.rules.countable:
+            return None
+        # the qualifier words and the number ("about 2,000"), and its scale word if any
+        k = next((j for j, w in enumerate(words) if w[0].isdigit()), len(words) - 1) + 1
+        if k < len(words) - 1 and words[k].lower() in self.rules.scale_words:
+            k += 1
+        parsed = parse_figure(" ".join(words[:k]) + " units", self.lang)
+        return parsed if parsed is not None and parsed.unit == "units" else None
 
     def _capacity_anchor(self, i: int, c_start: int, c_end: int, start: int) -> bool:
         """A capacity belongs to a facility: a singular facility, a capacity word, a pronoun or a
@@ -289,4 +320,14 @@ class FigureReading:
             return "construction"
         if permanent:
             return "permanent"
-        return None
+        return "construction" if self._built_now(i) else None
+
+    def _built_now(self, i: int) -> bool:
+        """Whether sentence ``i`` says its site is being built today ("В настоящее время на
+        площадке ведется строительство ..., на объекте занято 1 200 человек"): the people at
+        work there are its builders. Russian and Kazakh only (the English rules do not ask)."""
+        if self.lang == "en":
+            return False
+        s = self.ctx.sentences[i]
+        return bool(self.ctx.cues_in(i, s.start, s.end, _CUES_SITE_NOW)) and any(
+            m.kind == "status" and m.key == "under_construction" for m in s.mentions)

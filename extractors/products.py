@@ -118,7 +118,10 @@ def product_of_facility(ctx: DocContext, i: int, f: Mention) -> str | None:
         if gap in ("for", "producing", "for the production of", "to produce", "of",
                    "по производству", "по выпуску", "для") or (
             gap.startswith("for ") and len(gap.split()) <= 3
-        ) or _FOR_PRODUCT.fullmatch(" " + gap + " "):
+        ) or _FOR_PRODUCT.fullmatch(" " + gap + " ") or (
+            # Russian names the product in the genitive right after: "производство шин"
+            not gap and ctx.lang == "ru"
+        ):
             return _joined_after(text, after[k:])
         break
     # a set of facilities ("these three enterprises", "republican roads") is named after none

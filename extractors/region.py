@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from extractors.attribution import DocContext
+    from extractors.pipeline import Mention
 
 
 def resolve_region(ctx: DocContext, i: int, pos: int, portfolio: bool = False) -> str | None:
@@ -28,7 +29,7 @@ def resolve_region(ctx: DocContext, i: int, pos: int, portfolio: bool = False) -
     regions = ctx.mentions_of(i, "region")
     before = [m for m in regions if m.end <= pos]
     if before:
-        return before[-1].key
+        return None if _joint_regions(ctx, before) else before[-1].key
     if portfolio and (_national(ctx, i) or len({m.key for m in regions}) > 1):
         return None
     # "a 100 MW solar plant near Shymkent": a place after the figure, introduced as a location
@@ -39,7 +40,7 @@ def resolve_region(ctx: DocContext, i: int, pos: int, portfolio: bool = False) -
     for j in range(i - 1, para_start - 1, -1):
         found = ctx.mentions_of(j, "region")
         if found:
-            return found[-1].key
+            return None if _joint_regions(ctx, found) else found[-1].key
         if portfolio and _national(ctx, j):  # "Of these, 24 projects ..." continues a total
             return None
     carried = _carried_region(ctx, para_start)
@@ -47,6 +48,22 @@ def resolve_region(ctx: DocContext, i: int, pos: int, portfolio: bool = False) -
         return carried
     after = [m for m in regions if m.start >= pos]
     return after[0].key if after else None
+
+
+# "In Karaganda and Ulytau regions, construction of the line ...": two regions named as one place
+_JOINT_AND = re.compile(r"\s*(?:,|and|,\s*and)\s*$")
+_JOINT_PLURAL = re.compile(r"\s+(?:regions|oblasts)\b")
+
+
+def _joint_regions(ctx: DocContext, found: list[Mention]) -> bool:
+    """Whether the last two region mentions of ``found`` name one place together ("in Karaganda
+    and Ulytau regions"): a line or project across both lies in no one region."""
+    if len(found) < 2:
+        return False
+    a, b = found[-2], found[-1]
+    return a.key != b.key and b.start - a.end <= 8 \
+        and _JOINT_AND.fullmatch(ctx.text, a.end, b.start) is not None \
+        and _JOINT_PLURAL.match(ctx.text, b.end) is not None
 
 
 def _national(ctx: DocContext, i: int) -> bool:

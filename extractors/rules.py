@@ -50,6 +50,11 @@ class LanguageRules:
     # words opening a relative clause (", which investors plan to build"): a plan told there
     # describes the facility, it is not reported as a status
     relative_pronouns: tuple[str, ...] = ()
+    # a purpose adjunct opening a sentence ("To close the power deficit, ..."): the national
+    # figures it names motivate the project, they do not make its capacity a statistic
+    purpose_opener: re.Pattern[str] | None = None
+    # money at a yearly rate ("worth $150 million a year") is revenue or output, not investment
+    annual_money_not_investment: bool = False
     # characters after a money figure searched for "to support", "allocated from the local
     # budget" (None: the default, ``figures._DISTRACTOR_AFTER_LIMIT``)
     distractor_after_limit: int | None = None
@@ -127,7 +132,9 @@ RULES: dict[str, LanguageRules] = {
                      re.compile(r"\b(?:will|shall|is to|are to|expected|scheduled|planned|due|"
                                 r"set to)\b")),
         relative_pronouns=("which ", "whom "),
+        purpose_opener=re.compile(r"(?:in order )?to (?!date\b)[a-z]+\b[^,.;]*,"),
         distractor_after_limit=50,
+        annual_money_not_investment=True,
         project_product=True,
         one_of=("one of the", "one of the key", "one of the largest", "one of the major",
                 "one of the main", "one of the biggest", "among the", "among the largest",
@@ -155,13 +162,17 @@ RULES: dict[str, LanguageRules] = {
             "перенесены", "перенесён", "назначен", "назначена", "назначено", "отложен",
             "отложена", "отложено", "отложены", "сдвинут", "сдвинута", "сдвинуто", "сдвинуты",
             "перенесли", "запланировали", "наметили", "планируется", "ожидается"}),
-        not_news_before_launched=frozenset(),
+        # "будут запущены 38 проектов", "должен быть введен": a launch to come is not news
+        not_news_before_launched=frozenset({"будет", "будут", "должен", "должна", "должно",
+                                            "должны", "быть", "может", "могут", "предстоит"}),
         auxiliaries=(),
         year_of_words=frozenset(),
         # pieces the normaliser does not map yet (genitive plural after a number)
         countable=frozenset({"комбайнов", "грузовиков", "шин", "двигателей", "лифтов", "насосов",
                              "аккумуляторов", "панелей", "холодильников", "кондиционеров",
-                             "прицепов", "электровозов", "тепловозов"}),
+                             "прицепов", "электровозов", "тепловозов", "контейнеров", "ампул",
+                             "флаконов", "бутылок", "упаковок", "станков", "самолетов",
+                             "вертолетов", "кирпичей"}),
         units_need_output=True,
         status_once_per_paragraph=True,
         counted_facilities=frozenset({"школ", "школы", "больниц", "больницы", "поликлиник",

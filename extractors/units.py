@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractors.numbers import Token, tokenize
-from extractors.units_kk import KK_FACILITY_COUNT_WORDS, KK_PEOPLE_WORDS, KK_PLACE_WORDS
+from extractors.units_kk import KK_PEOPLE_WORDS, KK_UNIT_WORDS
 
 __all__ = [
     "CHANGE_STEMS",
@@ -193,7 +193,7 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "заводов": ("projects", 1), "завода": ("projects", 1), "ферм": ("projects", 1),
     "жоба": ("projects", 1), "жобалар": ("projects", 1), "жобаны": ("projects", 1),
     "жобаға": ("projects", 1),
-} | KK_PLACE_WORDS | KK_FACILITY_COUNT_WORDS  # Kazakh: units_kk.py
+} | KK_UNIT_WORDS  # Kazakh: units_kk.py
 # People counted where the data counts jobs ("240 people", "более 30 тыс. человек"): unit
 # "jobs" with the flag "people", so attribution can drop headcounts that are not employment.
 PEOPLE_WORDS: dict[str, tuple[str, float]] = {

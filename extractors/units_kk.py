@@ -30,3 +30,12 @@ KK_PEOPLE_WORDS: dict[str, tuple[str, float]] = {
         "қызметкері", "қызметкерлері", "маманы", "мамандары", "жұмысшысы", "жұмысшылары",
         "құрылысшысы", "құрылысшылары", "еңбеккерлер", "еңбеккерлері")
 }
+
+# pieces counted as capacity that the Russian-and-Kazakh table of ``units.py`` lacks ("жылына 500
+# мың контейнер өңдейді": containers a terminal handles); case forms are read by strip_kk_ending
+KK_PIECE_WORDS: dict[str, tuple[str, float]] = {
+    word: ("units", 1) for word in ("контейнер",)
+}
+
+# what ``units.py`` merges into its table of unit words
+KK_UNIT_WORDS: dict[str, tuple[str, float]] = KK_PLACE_WORDS | KK_FACILITY_COUNT_WORDS | KK_PIECE_WORDS

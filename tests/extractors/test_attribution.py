@@ -216,3 +216,16 @@ def test_a_place_named_after_an_industrial_park_locates_the_project() -> None:
             "Shymkent.")
     status = [f for f in extract(text) if f.metric == "status"]
     assert [(f.value, f.region) for f in status] == [("under_construction", "KZ-79")]
+
+
+def test_a_project_across_two_named_regions_lies_in_none() -> None:
+    text = ("In Akmola and Kostanay regions, construction of the 320 km Kokshetau-Arkalyk "
+            "highway is in progress. The road will be 320 km long.")
+    facts = extract(text, "en", "2025-05-01")
+    assert facts and all(f.region is None for f in facts)
+
+
+def test_a_single_region_before_another_place_keeps_its_code() -> None:
+    facts = extract("In Akmola region and Astana, a 40 km ring road is being built.", "en",
+                    "2025-05-01")
+    assert {f.region for f in facts} == {"KZ-71"}

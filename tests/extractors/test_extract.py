@@ -385,3 +385,74 @@ def test_people_on_a_site_today_are_flagged_as_a_headcount(text: str, lang: str,
                                                             flagged: bool) -> None:
     fact = helpers.only(text, "jobs", lang)
     assert ("current_headcount" in fact.flags) is flagged
+
+
+# en-1.8: status wordings, past construction headcounts, purpose adjuncts, year-like counts
+@pytest.mark.parametrize(("text", "value"), [
+    ("Aktobe Metall is constructing a new rolling shop in Aktobe.", "under_construction"),
+    ("Construction of the Zhezkazgan bypass road is in progress.", "under_construction"),
+    ("The building of a cement plant near Taraz is nearing completion.", "under_construction"),
+    ("Unit No. 2 of the Karaganda TPP was brought back into operation after repairs.",
+     "commissioned"),
+    ("The Kostanay Minerals holding plans to open a chrysotile pit near Zhitikara.", "planned"),
+    ("Among the new projects is a tile factory that Keramika Group is to build in Taraz.",
+     "planned"),
+    ("The operator also plans a second stage of the logistics hub in Khorgos.", "planned"),
+    ("The brick plant in Stepnogorsk remains suspended while a buyer is sought.", "suspended"),
+])
+def test_status_wordings(text: str, value: str) -> None:
+    assert helpers.only(text, "status").value == value
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Some 2,400 people were employed during the construction of the bridge.", 2400,
+     "construction"),
+    ("At the peak of the works, about 1,100 people were employed along the highway.", 1100,
+     "construction"),
+    ("A cement plant is being built in Shymkent. At present, some 700 builders are on site.", 700,
+     "construction"),
+    ("About 600 people were employed during the construction, and the mill now offers 150 "
+     "permanent jobs.", 150, "permanent"),
+])
+def test_construction_headcounts_said_in_the_past(text: str, value: int, kind: str) -> None:
+    assert any(f.value == value and f.kind == kind for f in facts_of(text) if f.metric == "jobs")
+
+
+def test_past_employment_without_construction_is_no_fact() -> None:
+    assert [f for f in facts_of("Last year 5,000 people were employed under the regional "
+                                "programme.") if f.metric == "jobs"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "To cover the national power deficit, Samruk-Energy will build a 600 MW plant in Pavlodar.",
+    "In order to cut imports, AgroChem is building a fertiliser plant with a capacity of "
+    "300 thousand tonnes a year in Zhambyl region.",
+])
+def test_a_purpose_adjunct_does_not_make_a_capacity_national(text: str) -> None:
+    assert [f.metric for f in facts_of(text) if f.metric == "capacity"] == ["capacity"]
+
+
+def test_a_capacity_after_a_national_figure_is_still_dropped() -> None:
+    text = "To date, national generating capacity has reached 24,000 MW."
+    assert [f for f in facts_of(text) if f.metric == "capacity"] == []
+
+
+def test_a_year_like_count_of_products_is_a_capacity() -> None:
+    fact = helpers.only("The Taraz plant will produce about 2,050 agricultural tractors a year.",
+                        "capacity")
+    assert (fact.value, fact.unit, fact.qualifier) == (2050, "units", "approx")
+
+
+@pytest.mark.parametrize("text", [
+    "The new smelter's output is expected to be worth about $300 million a year.",
+    "Since 2010, Korean companies have invested over $2 billion into the Kazakh economy.",
+])
+def test_yearly_revenue_and_economy_wide_money_are_no_investment(text: str) -> None:
+    assert [f for f in facts_of(text) if f.metric == "investment"] == []
+
+
+def test_production_should_begin_dates_a_launch() -> None:
+    text = "A local firm plans to build a glass wool plant in Aktau, and production should " \
+           "begin by 2029."
+    assert [(f.value, f.qualifier) for f in facts_of(text) if f.metric == "commissioning"] == \
+        [(2029, "max")]

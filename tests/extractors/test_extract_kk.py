@@ -19,7 +19,7 @@ only = partial(helpers.only, lang="kk")
 
 def test_kazakh_is_a_supported_language() -> None:
     assert "kk" in SUPPORTED_LANGS and "kk" in RULES
-    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.4"
+    assert EXTRACTOR_VERSIONS["kk"] == "kk-1.5"
 
 
 # (text, metric, expected fields) - one row per behaviour
@@ -341,3 +341,32 @@ def test_kazakh_launch_plan_of_a_portfolio_under_construction_is_a_date() -> Non
     assert [(f.metric, f.value, f.scope) for f in facts_of(text)] == [
         ("count", 8, "portfolio"), ("status", "under_construction", "portfolio"),
         ("commissioning", 2026, "portfolio")]
+
+
+# kk-1.5: containers handled by a terminal, works reported in indirect speech, land returned to
+# use by a date, combines as a product
+def test_kazakh_terminal_capacity_in_containers() -> None:
+    fact = only("Терминал жылына 300 мың контейнер өңдеуге есептелген.", "capacity")
+    assert (fact.value, fact.unit, fact.product) == (300000, "units", "container")
+
+
+def test_kazakh_container_traffic_is_not_a_capacity() -> None:
+    assert facts_of("Биыл порт арқылы 300 мың контейнер тасымалданды.") == []
+
+
+def test_kazakh_works_reported_in_indirect_speech_are_under_way() -> None:
+    fact = only("Қызылорда облысында суару каналын қайта жаңарту жұмыстары жүргізіліп "
+                "жатқанын атап өтті.", "status")
+    assert fact.value == "under_construction"
+
+
+def test_kazakh_land_returned_to_use_by_a_year_is_a_date() -> None:
+    fact = only("Жоба аясында 2027 жылға дейін 20 мың гектар жер айналымға қайтарылады.",
+                "commissioning")
+    assert (fact.value, fact.qualifier) == (2027, "max")
+
+
+def test_kazakh_combines_are_the_product_not_grain() -> None:
+    fact = only("Зауыт жылына 1 000 астық жинайтын комбайн шығарады.", "capacity")
+    assert fact.product == "combine harvester"
+

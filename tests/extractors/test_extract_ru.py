@@ -236,3 +236,53 @@ def only_metric(facts: list[Fact], metric: str) -> Fact:
     found = [f for f in facts if f.metric == metric]
     assert len(found) == 1, found
     return found[0]
+
+
+# --- ru-1.8: distractors, throughput, products named by the facility, launches to come --------
+@pytest.mark.parametrize("text", [
+    # fixed-capital statistics, tax revenue, exports and shipments are no project's money
+    "Инвестиции в основной капитал региона за полугодие составили 640 млрд тенге.",
+    "Налоговые отчисления предприятий отрасли достигли 95 млрд тенге.",
+    "За год завод экспортировал продукцию на 150 млн долларов.",
+    "В 2024 году комбинат отгрузил продукции на 62 млрд тенге.",
+    # a shortage of capacity is not a facility's capacity
+    "Дефицит мощности в южной зоне может достичь 900 МВт.",
+])
+def test_russian_18_distractors_are_not_facts(text: str) -> None:
+    assert facts_of(text) == []
+
+
+def test_russian_throughput_of_a_terminal_in_containers() -> None:
+    fact = only("Пропускная способность нового терминала составит 250 тыс. контейнеров в год.",
+                "capacity")
+    assert (fact.value, fact.unit, fact.product) == (250000, "units", "container")
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("В Шымкенте откроется производство сложных удобрений мощностью 80 тыс. тонн в год. "
+     "Его стоимость оценивается в 20 млрд тенге.", "complex fertilizer"),
+    ("На заводе по выпуску кальцинированной соды мощностью 300 тыс. тонн в год занято 400 "
+     "человек.", "soda ash"),
+    ("В Экибастузе возводится цех по производству грузовых вагонов мощностью 2 тыс. вагонов "
+     "в год.", "freight wagon"),
+])
+def test_russian_product_named_by_the_facility(text: str, product: str) -> None:
+    assert {f.product for f in facts_of(text)} == {product}
+
+
+def test_russian_builders_on_a_site_under_construction_today() -> None:
+    fact = only("В данный момент на объекте идет строительство главного корпуса, там трудятся "
+                "900 человек.", "jobs")
+    assert (fact.value, fact.kind) == (900, "construction")
+    assert "current_headcount" in fact.flags
+
+
+def test_russian_launch_to_come_is_not_a_status() -> None:
+    facts = facts_of("В следующем году будут запущены 25 проектов стоимостью 140 млрд тенге.")
+    assert [f.metric for f in facts if f.metric == "status"] == []
+
+
+def test_russian_participle_of_commissioning_after_the_facility() -> None:
+    fact = only("Министр осмотрел шинный завод в Шымкенте, введенный в эксплуатацию в 2023 году.",
+                "status")
+    assert (fact.value, fact.product) == ("commissioned", "tyre")
