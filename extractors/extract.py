@@ -77,7 +77,10 @@ __all__ = ["BARE_FIGURES", "CAPACITY_UNITS", "CURRENCY_UNITS", "EXTRACTOR_VERSIO
 # ("Currently 1,800 construction workers are employed at the site") carry the flag
 # current_headcount, which the warehouse never compares with planned jobs
 # en-1.8: status wordings, past build headcounts, purpose adjuncts, projects across two regions
-EXTRACTOR_VERSION = "en-1.8"  # the English rules; bump on any rule change
+# en-1.9: orders, offtake deals, freight, sector output, national production as distractors;
+# machines on a site, parts of a whole, preparatory works; site headcounts are construction jobs;
+# kilometres made at a rate ("km of cable a year") are a capacity
+EXTRACTOR_VERSION = "en-1.9"  # the English rules; bump on any rule change
 # Per-language rule versions, stored with every fact (facts.extractor_version).
 # ru-1.4: headcounts of workers and specialists as jobs (with employment verbs, kinds said in the
 # clause), "от ... до" ranges, pieces and kWh as capacity, status verb forms, launch dates "на"
@@ -98,7 +101,8 @@ EXTRACTOR_VERSION = "en-1.8"  # the English rules; bump on any rule change
 # status verbs, city adjectives as places, a restated status once per paragraph, joined products
 # ru-1.8: fixed capital/taxes/exports/shipments/shortages as distractors, containers, genitive products
 # kk-1.5: containers a terminal handles, works in indirect speech, land returned to use, canals
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.8", "kk": "kk-1.5"}
+# ru-1.9: "будут постоянно работать" as permanent jobs, "на время стройки", gross harvests
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.9", "kk": "kk-1.5"}
 
 log = logging.getLogger(__name__)
 

@@ -49,6 +49,7 @@ _JOBS_PERMANENT_CLAUSE = frozenset({"jobs_permanent_clause"})
 _OUTPUT_WORD = frozenset({"output_word"})
 _VALUE_OF = frozenset({"value_of"})
 _MACRO_AFTER = frozenset({"macro_after"})
+_MACHINERY_AFTER = frozenset({"machinery_after"})
 # figure patterns (ids in figures*.jsonl) of a bare amount: a figure only after a currency sign
 BARE_FIGURES = frozenset({"num.bare", "ru.num.bare"})
 # facilities counted as a programme of works ("12 schools ... are under construction")
@@ -170,10 +171,14 @@ class FigureReading:
                     and not self._period(i, end) \
                     and not ctx.cues_in(i, c_start, start, _OUTPUT_WORD):
                 return None  # "задействовано 600 единиц техники": machines, not output
+            if unit == "units" and self._machines_or_parts(i, start, end, p):
+                return None
             if unit == "units" and span_text.split()[-1].lower() in self.rules.pieces_need_rate \
                     and not p.period and not self._period(i, end):
                 return None  # "handed over 3,000 sets of uniforms": a delivery, not output
-            if unit in SIZE_UNITS and not (unit == "m2" and self._period(i, end)):
+            # "18 thousand km of cable a year": lengths and areas made at a rate are output
+            if unit in SIZE_UNITS and not (unit == "m2" and self._period(i, end)) and \
+                    not (unit == "km" and self._own_period(i, end)):
                 return "size" if self._size_anchor(i, c_start, c_end) else None
             return "capacity" if self._capacity_anchor(i, c_start, c_end, start) else None
         return None
@@ -209,6 +214,18 @@ class FigureReading:
         limit = self.rules.distractor_after_limit or _DISTRACTOR_AFTER_LIMIT
         return bool(ctx.cues_in(i, end, min(c_end, end + limit),
                                 _CUES_MONEY_DISTRACTOR_AFTER))
+
+    def _machines_or_parts(self, i: int, start: int, end: int, p: ParsedFigure) -> bool:
+        """Pieces that are no output: machines at work on a site ("120 units of machinery
+        involved") unless at a rate, or parts of a whole ("four of the nine hydro units")."""
+        whole = self.rules.part_of_whole
+        if whole is not None and whole.search(self.ctx.low, max(0, start - 40), start):
+            return True
+        if p.period or self._period(i, end):
+            return False
+        m = next(iter(self.ctx.cues_in(i, end, min(len(self.text), end + 30), _MACHINERY_AFTER)),
+                 None)
+        return m is not None and not self.text[end:m.start].strip()
 
     def _macro_before(self, i: int, c_start: int, start: int) -> bool:
         opener = self.rules.purpose_opener
@@ -286,6 +303,14 @@ class FigureReading:
                     and m.key.startswith("period_"):
                 return m.key[len("period_"):]
         return None
+
+    def _own_period(self, i: int, end: int) -> bool:
+        """A period after the figure with no other figure between ("18 thousand km of cable a
+        year", not "1,200 km long, will carry 10 billion cubic metres of gas a year")."""
+        _, c_end = self.ctx.sentences[i].clause_span(end)
+        return any(m.kind == "cue" and m.key.startswith("period_") and end <= m.start <= c_end
+                   and not any(ch.isdigit() for ch in self.text[end:m.start])
+                   for m in self.ctx.sentences[i].mentions)
 
     def _on_site_now(self, i: int, start: int) -> bool:
         """Whether the clause counts the people at work on a site on the day of the report

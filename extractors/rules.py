@@ -89,6 +89,9 @@ class LanguageRules:
     # a status a paragraph repeats for the same project ("продолжается возведение больницы ...
     # Его строительство ведется по плану") is reported once, where it is first said
     status_once_per_paragraph: bool = False
+    # English: the words right before a count of pieces that make it the whole some of which a
+    # clause reports on ("four of the nine hydro units have been replaced"): parts, not capacity
+    part_of_whole: re.Pattern[str] | None = None
 
 
 RULES: dict[str, LanguageRules] = {
@@ -123,6 +126,9 @@ RULES: dict[str, LanguageRules] = {
                              "railcars", "vehicles", "transformers", "units", "containers", "sets",
                              "kits", "pieces", "modules"}),
         pieces_need_rate=frozenset({"sets", "kits", "pieces", "modules"}),
+        part_of_whole=re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
+                                 r"ten|eleven|twelve|several|some|all|most|half|none)\s+of\s+"
+                                 r"(?:the|its|their|these|those)\s+$"),
         place_nouns=frozenset({"children", "kids"}),
         livestock=frozenset({"cows", "cattle", "sheep", "pigs", "horses", "camels", "goats",
                              "bulls", "calves", "heifers", "sows"}),

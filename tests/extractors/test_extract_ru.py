@@ -286,3 +286,15 @@ def test_russian_participle_of_commissioning_after_the_facility() -> None:
     fact = only("Министр осмотрел шинный завод в Шымкенте, введенный в эксплуатацию в 2023 году.",
                 "status")
     assert (fact.value, fact.product) == ("commissioned", "tyre")
+
+
+def test_staff_working_permanently_after_launch_are_permanent_jobs() -> None:
+    text = "На время стройки будут привлечены 400 человек, а после запуска на заводе будут " \
+           "постоянно работать 120 специалистов."
+    kinds = {f.value: f.kind for f in facts_of(text) if f.metric == "jobs"}
+    assert kinds == {400: "construction", 120: "permanent"}
+
+
+def test_a_gross_harvest_is_no_capacity() -> None:
+    text = "Губернатор сообщил, что валовой сбор пшеницы в прошлом году составил 3,2 млн тонн."
+    assert [f for f in facts_of(text) if f.metric == "capacity"] == []
