@@ -36,6 +36,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -216,12 +217,16 @@ def _family(metric: str, product: str | None, period: str | None, unit: str | No
     return None
 
 
+_JOINED = re.compile(r"\s(?:and|и|және|&)\s")
+
+
 def _broader_products(products: set[str]) -> dict[str, str]:
     """Within one project, a product named more precisely in one report than in another ("200
     passenger cars" against "150 sleeping and compartment cars", read as "car") is the broader
     one: the product whose words end the others' ("car" for "passenger car"). Two precise names
     without a broader one seen ("sulphuric acid", "nitric acid") stay apart."""
-    family = {p: product_family(p) or p for p in products}
+    # products joined by "and" name two things ("tomatoes and cucumbers"): never narrowed
+    family = {p: product_family(p) or p for p in products if not _JOINED.search(p)}
     out: dict[str, str] = {}
     for p, f in family.items():
         broader = [q for q, g in family.items() if g != f and f.endswith(" " + g)]

@@ -165,24 +165,44 @@ _ROUTE_RES = (re.compile(r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+)\s*[-–�
 # (phases and stages are read by _PHASES; "500 kV" puts its number first and is not a name)
 _NUMBERED_RE = re.compile(r"([^\W\d_]+)(?:\s*[-–‑]\s*|\s+(?:no\.?|№)\s*|\s*№\s*)(\d{1,2})(?!\d|[.,]\d)",
                           re.IGNORECASE)
+# a unit numbered without "No." ("power unit 2", "блок 3", "энергоблок 4")
+_UNIT_NUMBER_RE = re.compile(r"\b(unit|блок\w*|энергоблок\w*)\s+(\d{1,2})(?!\d|[.,]\d)",
+                             re.IGNORECASE)
 
 
 # the same numbered thing named in Russian or Kazakh: "энергоблок № 3" is "unit No. 3", "ТЭЦ-2"
 # is "CHP-2", "ГЭС-1" "HPP-1"
-_NUMBERED_ALIASES = {"energ": "unit", "blok": "unit", "tets": "chp", "tes": "tpp", "ges": "hpp"}
+# (any case of "энергоблок" and "блок"; the abbreviations exactly)
+_NUMBERED_STEMS = (("energoblok", "unit"), ("blok", "unit"))
+_NUMBERED_ABBREVIATIONS = {"tets": "chp", "tes": "tpp", "ges": "hpp"}
+_PHASE_WORD_RE = re.compile(r"phase|stage|этап\w*|очеред\w*|кезең\w*")
+
+
+def _number_key(word: str) -> str:
+    key = translit(word)
+    stem = next((alias for stem, alias in _NUMBERED_STEMS if key.startswith(stem)), None)
+    return stem or _NUMBERED_ABBREVIATIONS.get(key, key[:5])
 
 
 def _numbers(label: str) -> tuple[tuple[str, int], ...]:
-    found = {_NUMBERED_ALIASES.get(translit(word)[:5], translit(word)[:5]): int(n)
-             for word, n in _NUMBERED_RE.findall(label)
-             if not re.fullmatch(r"phase|stage|этап\w*|очеред\w*|кезең\w*", word.lower())}
-    return tuple(sorted(found.items()))
+    """Every (word, number) pair that names a numbered thing; a word may carry several
+    numbers ("Line-1 and Line-2": both)."""
+    pairs = _NUMBERED_RE.findall(label) + _UNIT_NUMBER_RE.findall(label)
+    found = {(_number_key(word), int(n)) for word, n in pairs
+             if not _PHASE_WORD_RE.fullmatch(word.lower())}
+    return tuple(sorted(found))
 
 
 def numbers_conflict(a: tuple[tuple[str, int], ...], b: tuple[tuple[str, int], ...]) -> bool:
-    """Whether two labels number the same kind of thing differently ("GRES-2" and "GRES-3")."""
-    theirs = dict(b)
-    return any(word in theirs and theirs[word] != n for word, n in a)
+    """Whether two labels number the same kind of thing differently ("GRES-2" and "GRES-3"):
+    a word numbered on both sides with no number in common."""
+    mine: dict[str, set[int]] = {}
+    theirs: dict[str, set[int]] = {}
+    for word, n in a:
+        mine.setdefault(word, set()).add(n)
+    for word, n in b:
+        theirs.setdefault(word, set()).add(n)
+    return any(word in theirs and not numbers & theirs[word] for word, numbers in mine.items())
 
 
 def _route(label: str) -> frozenset[str] | None:

@@ -245,6 +245,11 @@ def test_people_at_work_on_a_site_today_are_not_compared_with_the_planned_jobs(
     assert [(c["old_value"], c["new_value"]) for c in changes(con)] == [(2500.0, 3000.0)]
 
 
+def test_a_joined_product_is_not_narrowed_to_its_last_member() -> None:
+    assert changes_module._broader_products({"tomatoes and cucumbers", "cucumbers"}) == {}
+    assert changes_module._broader_products({"passenger car", "car"}) == {"passenger car": "car"}
+
+
 def test_jobs_of_different_kinds_are_not_compared(con: duckdb.DuckDBPyConnection) -> None:
     rows = two_reports(con, [fd("jobs", 1000.0, "jobs", kind="permanent")],
                        [fd("jobs", 3000.0, "jobs", kind="construction")])

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from tests.warehouse.conftest import fd, gold_docs, load_doc, report
-from warehouse.project_rules import Figure, same_figure
+from warehouse.project_rules import Figure, numbers_conflict, same_figure
 from warehouse.projects import (
     company_group,
     label_signature,
@@ -256,9 +256,23 @@ def test_two_routes_that_share_a_town_stay_two(con: duckdb.DuckDBPyConnection) -
     ("second stage of the plant", ()),  # a phase, read as such
     ("phase 2 of the complex", ()),
     ("500 kV transmission line", ()),  # the number comes first: not a name
+    ("power unit 2 of Ekibastuz GRES-1", (("gres", 1), ("unit", 2))),  # a unit without "No."
+    ("блока № 2", (("unit", 2),)),  # any case of "блок"
+    ("Line-1 and Line-2", (("line", 1), ("line", 2))),  # both numbers of a word
 ])
 def test_numbered_names(label: str, numbers: tuple[tuple[str, int], ...]) -> None:
     assert label_signature(label, None).numbers == numbers
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    ("power unit 2 of Ekibastuz GRES-1", "power unit 3 of Ekibastuz GRES-1", True),
+    ("Ekibastuz GRES-3", "Ekibastuz GRES-2", True),
+    ("Line-1 and Line-2", "Line-2", False),  # they share line 2
+    ("Ekibastuz GRES-3", "power unit No. 3", False),  # nothing numbered on both sides
+])
+def test_numbers_conflict(a: str, b: str, conflict: bool) -> None:
+    assert numbers_conflict(label_signature(a, None).numbers,
+                            label_signature(b, None).numbers) is conflict
 
 
 def _power(label: str, **extra: object) -> dict[str, object]:
