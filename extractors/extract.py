@@ -19,8 +19,8 @@ How a release becomes facts (``_Extraction``, one per call, made of the parts be
 - ``status``: status phrases ("is being built", "plans to build", "was launched") become
   ``status`` facts;
 - then every fact is attributed, figures first and in text order: its scope (a project or a
-  portfolio) here, region and company by ``attribution``, product by ``products``, project
-  label by ``labels``; the per-language word rules are ``rules.RULES``.
+  portfolio) here, region by ``region``, company by ``attribution``, product by
+  ``products``, project label by ``labels``; the per-language word rules are ``rules.RULES``.
 """
 
 from __future__ import annotations

@@ -116,7 +116,6 @@ class FigureReading:
             unit = parsed.unit
             if metric == "count":
                 unit = "projects"
-            if metric == "count":
                 self._count_starts.append(start)
             fact = Fact(metric=metric, value=parsed.value, unit=unit, qualifier=parsed.qualifier,
                         value_max=parsed.value_max, period=parsed.period or self._period(i, end),
@@ -251,7 +250,8 @@ class FigureReading:
 
     def _capacity_anchor(self, i: int, c_start: int, c_end: int, start: int) -> bool:
         """A capacity belongs to a facility: a singular facility, a capacity word, a pronoun or a
-        company in the sentence, a count of projects in the clause, or a company in the paragraph."""
+        company in the sentence, a count of projects in the clause or earlier in the sentence, or
+        a company in the paragraph."""
         ctx = self.ctx
         s = ctx.sentences[i]
         for m in s.mentions:
