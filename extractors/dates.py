@@ -4,8 +4,10 @@ Year expressions ("in 2027", "by the end of next year", "2029 жылы", "не �
 read with the prefix the scanner's year prefixes take in; relative years ("this year",
 "келесі жылы") are dated by the publication. A year becomes a ``commissioning`` fact only in a
 clause about launch or completion: the verb cue nearest to it must speak of commissioning, not
-of the start of construction. A month without its year ("commissioned in September") is dated
-by the publication, the tense of its clause choosing the year before or after. A capacity's
+of the start of construction. A month, quarter or half-year without its year ("commissioned in
+September", "in the second quarter", "в первом полугодии") is dated by the publication, the
+tense of its clause choosing the year before or after; "38 projects are scheduled for the first
+quarter" dates a launch with no launch verb. A capacity's
 ``target_year`` is the year phrase of its sentence that dates a target ("by 2028").
 
 ``DateReading`` is a part of ``extract._Extraction``: it reads the state that class sets up.
@@ -20,7 +22,7 @@ from extractors.fact import Fact
 from extractors.figure_parse import parse_year
 from extractors.pipeline import Mention, Scan, Scanner
 from extractors.rules import LanguageRules
-from extractors.units import month_of
+from extractors.units import QUARTER_ORDINALS, QUARTER_WORDS, month_of
 
 # cue names asked for by the rules below (built once, not per call)
 _CUES_COMMISSION = frozenset({"commission", "strong_commission"})
@@ -31,23 +33,31 @@ _CUES_START_WORD = frozenset({"start_word"})
 # works that come before a project ("design work is to be finished in 2025"): their completion
 # is not the project's
 _CUES_PREPARATORY = frozenset({"preparatory_work"})
-# after a bare month: its day or year ("December 2025", "June 1") or a range of months
-_MONTH_CONTINUES = re.compile(r"\s*(?:[-–—]|\d)")
+# after a bare month or quarter: its day or year ("December 2025", "June 1", "the first quarter
+# of 2026", "первом квартале 2027 года") or a range of months
+_MONTH_CONTINUES = re.compile(r"\s*(?:[-–—]|\d)|\s+of\b")
+# half-year nouns ("the first half", "в первом полугодии"); the quarter nouns are QUARTER_WORDS
+_HALF_WORDS = ("half", "полугоди")
+_ARTICLES = frozenset({"the"})
+
+# a part of a year without the year: (first month, last month, the ``when`` after "YYYY-")
+Period = tuple[int, int, str]
 
 YearSpan = tuple[int, int, str | None]  # (start, end, first word of the prefix)
 
 
 def read_year_spans(scanner: Scanner, scan: Scan, rev: str,
-                    rules: LanguageRules) -> tuple[list[YearSpan], dict[int, int]]:
+                    rules: LanguageRules) -> tuple[list[YearSpan], dict[int, Period]]:
     """Year expressions of ``scan`` with the prefix they take in (``rev``: the lower-cased text
-    reversed, as ``Scanner.year_prefixes`` reads it), and the months without their year ("in
-    October"), dated by the publication: start -> month number."""
+    reversed, as ``Scanner.year_prefixes`` reads it), and the months, quarters and half-years
+    without their year ("in October", "in the second quarter", "в первом полугодии"), dated by
+    the publication: start -> period."""
     text = scan.text
     year_spans: list[YearSpan] = []
-    month_only: dict[int, int] = {}
+    month_only: dict[int, Period] = {}
     for c in scan.years:
         prefix = scanner.year_prefixes.before(rev, c.start)
-        month = _bare_month(text, c.start, c.end)
+        month = _bare_period(text, c.start, c.end)
         if month is not None:
             if rules.month_tense is None:
                 continue
@@ -80,7 +90,7 @@ class DateReading:
     published_year: int | None
     published_month: int | None
     year_spans: list[YearSpan]  # from ``read_year_spans``
-    _month_only: dict[int, int]  # start -> month, from ``read_year_spans``
+    _month_only: dict[int, Period]  # start -> month or quarter, from ``read_year_spans``
 
     def _year_facts(self, figures: list[Fact]) -> list[Fact]:
         text, ctx = self.text, self.ctx
@@ -155,7 +165,7 @@ class DateReading:
         if preparatory:
             positive = [m for m in positive if not any(p.end <= m.start for p in preparatory)]
         if not positive:
-            return False
+            return self._projects_scheduled(c_start, start)
         negative = ctx.cues_in(i, c_start, c_end, _CUES_CONSTRUCTION_START)
         if ctx.cues_in(i, c_start, c_end, CUES_CONSTRUCTION_WORD):
             negative += ctx.cues_in(i, c_start, c_end, _CUES_START_WORD)
@@ -171,6 +181,14 @@ class DateReading:
         if not positive:
             return False
         return min(distance(m) for m in positive) < min(distance(m) for m in negative)
+
+    def _projects_scheduled(self, c_start: int, start: int) -> bool:
+        """"Of these, 38 projects are scheduled for the first quarter": projects (a count of
+        them is the subject) scheduled for a date are launched then, with no launch verb."""
+        if prev_word(self.text, start) not in self.rules.scheduled_words:
+            return False
+        words = re.findall(r"\w+", self.scan.low[c_start:start])
+        return any(self.rules.count_noun.match(w) for w in words)
 
     def _parse_year(self, phrase: str) -> tuple[int, int | None, str, str] | None:
         low = " ".join(phrase.lower().split())
@@ -189,24 +207,27 @@ class DateReading:
             else "eq"
         return parsed.year, parsed.year_max, qualifier, parsed.when
 
-    def _month_date(self, phrase: str, month: int, c_start: int,
+    def _month_date(self, phrase: str, period: Period, c_start: int,
                     c_end: int) -> tuple[int, int | None, str, str] | None:
-        """"in October" (no year): the publication's year, the one before for a past event
-        in a later month ("was opened in December" published in January), the one after for a
-        future event in an earlier month ("will be launched in March" published in November)."""
+        """"in October", "in the second quarter" (no year): the publication's year, the one
+        before for a past event in a later period ("was opened in December" published in
+        January), the one after for a future event in a period already over ("will be launched
+        in the first quarter" published in November)."""
         if self.published_year is None or self.published_month is None or \
                 self.rules.month_tense is None:
             return None
         past, future = self.rules.month_tense
+        first_month, last_month, suffix = period
         year = self.published_year
         clause = self.scan.low[c_start:c_end]
-        if month > self.published_month and past.search(clause) and not future.search(clause):
+        if first_month > self.published_month and past.search(clause) and \
+                not future.search(clause):
             year -= 1
-        elif month < self.published_month and future.search(clause):
+        elif last_month < self.published_month and future.search(clause):
             year += 1
         low = " ".join(phrase.lower().split())
         qualifier = "max" if low.startswith(self.rules.max_prefixes) else "eq"
-        return year, None, qualifier, f"{year}-{month:02d}"
+        return year, None, qualifier, f"{year}-{suffix}"
 
     def _target_year(self, i: int, pos: int) -> int | None:
         ctx = self.ctx
@@ -235,10 +256,23 @@ def prev_word(text: str, pos: int) -> str:
     return text[k:j].lower()
 
 
-def _bare_month(text: str, start: int, end: int) -> int | None:
-    """Month number when ``text[start:end]`` is a month name alone ("October")."""
+def _bare_period(text: str, start: int, end: int) -> Period | None:
+    """The part of a year ``text[start:end]`` names alone: a month ("October", "октябре"), a
+    quarter ("the second quarter", "первом квартале") or a half-year ("the first half",
+    "втором полугодии"); None for anything else (a year)."""
     word = text[start:end]
-    return month_of(word.lower()) if word.isalpha() else None
+    if word.isalpha():
+        month = month_of(word.lower())
+        return None if month is None else (month, month, f"{month:02d}")
+    words = [w for w in word.lower().split() if w not in _ARTICLES]
+    if len(words) != 2 or words[0] not in QUARTER_ORDINALS:
+        return None
+    n = QUARTER_ORDINALS[words[0]]
+    if words[1].startswith(QUARTER_WORDS):
+        return 3 * n - 2, 3 * n, f"Q{n}"
+    if words[1].startswith(_HALF_WORDS) and n <= 2:
+        return 6 * n - 5, 6 * n, f"H{n}"
+    return None
 
 
 def month_of_date(published: str | None) -> int | None:

@@ -26,6 +26,7 @@ How a release becomes facts (``_Extraction``, one per call, made of the parts be
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 from extractors import attribution as attr
@@ -80,7 +81,9 @@ __all__ = ["BARE_FIGURES", "CAPACITY_UNITS", "CURRENCY_UNITS", "EXTRACTOR_VERSIO
 # en-1.9: orders, offtake deals, freight, sector output, national production as distractors;
 # machines on a site, parts of a whole, preparatory works; site headcounts are construction jobs;
 # kilometres made at a rate ("km of cable a year") are a capacity
-EXTRACTOR_VERSION = "en-1.9"  # the English rules; bump on any rule change
+# en-1.10: quarters and half-years without a year dated by the publication, "begin operations",
+# "is erecting", "is in progress" (construction), "The plant will be built" (planned)
+EXTRACTOR_VERSION = "en-1.10"  # the English rules; bump on any rule change
 # Per-language rule versions, stored with every fact (facts.extractor_version).
 # ru-1.4: headcounts of workers and specialists as jobs (with employment verbs, kinds said in the
 # clause), "от ... до" ranges, pieces and kWh as capacity, status verb forms, launch dates "на"
@@ -102,12 +105,16 @@ EXTRACTOR_VERSION = "en-1.9"  # the English rules; bump on any rule change
 # ru-1.8: fixed capital/taxes/exports/shipments/shortages as distractors, containers, genitive products
 # kk-1.5: containers a terminal handles, works in indirect speech, land returned to use, canals
 # ru-1.9: "будут постоянно работать" as permanent jobs, "на время стройки", gross harvests
-EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.9", "kk": "kk-1.5"}
+# ru-1.10: bare months and quarters dated by the publication, "реконструкция ведется", "строит",
+# "запущенный"; the Kazakh-only unit words ("ферма", "станция") no longer count in Russian
+EXTRACTOR_VERSIONS = {"en": EXTRACTOR_VERSION, "ru": "ru-1.10", "kk": "kk-1.5"}
 
 log = logging.getLogger(__name__)
 
 # cue names asked for by the rules below (built once, not per call)
 _CUES_PORTFOLIO = frozenset({"portfolio"})
+# facilities a figure serves ("for steel mills", "для электростанций"), not the ones it counts
+_SERVED_BY = re.compile(r"(?:\bfor|(?<!\w)для)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def extract(text: str, lang: str = "en", published: str | None = None) -> list[Fact]:
@@ -153,7 +160,8 @@ class _Extraction(FigureReading, DateReading, StatusReading):
         self.ctx = DocContext(self.text, scan.sentences, collect_mentions(scanner, scan),
                               self.lang, scan.low)
         # year expressions with the prefix they take in: (start, end, first word of the prefix);
-        # "in October": a month without its year, dated by the publication (start -> month)
+        # "in October", "in the second quarter": a part of a year without the year, dated by
+        # the publication (start -> period)
         self.year_spans, self._month_only = read_year_spans(scanner, scan, self.rev, rules)
         self._caps: list[Fact] = []
         self._counts: list[Fact] = []
@@ -223,8 +231,10 @@ class _Extraction(FigureReading, DateReading, StatusReading):
         if any(self.text[m.start:m.end].lower() not in ("programme", "program", "projects", "they",
                                                           "their") for m in after):
             return "portfolio"
+        # "5 schools will be built" counts facilities; "50 thousand tonnes of electrodes for
+        # steel mills" names the customers
         if any(m.kind == "facility_plural" and f.end <= m.start <= f.end + 45 and m.end <= c_end
-               for m in s.mentions):
+               and not _SERVED_BY.search(self.scan.low[f.end:m.start]) for m in s.mentions):
             return "portfolio"
         # Kazakh puts the subject first: "Жаңа мектептер 70 мың оқушыға арналған"
         if self.rules.plural_subject_before and any(

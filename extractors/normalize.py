@@ -57,12 +57,14 @@ from extractors.units import (
     YEAR_QUALIFIER_PHRASES,
     YEAR_SUFFIX_QUALIFIERS,
     currency_of,
+    is_people_word,
     match_phrase,
     month_of,
     qualifier_of,
     qualifier_of_tokens,
     scale_of,
     unit_of,
+    unit_table,
 )
 
 __all__ = [
@@ -269,7 +271,7 @@ def _counts(tokens: Sequence[Token], i: int, lang: str) -> bool:
     j = found[1]
     if match_phrase(tokens, j, "scale") or match_phrase(tokens, j, "currency"):
         return True
-    return _unit_after(tokens, j, "eq", [])[0] is not None
+    return _unit_after(tokens, j, "eq", [], lang)[0] is not None
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ".", "(", ")", ":", "!", "?"})
@@ -385,7 +387,7 @@ def _parse_figure(tokens: Sequence[Token], lang: str) -> Figure | None:
     if currency is not None or "two_currencies" in flags:
         unit = currency
     else:
-        unit, unit_norm, multiplier, i, qualifier = _unit_after(tokens, i, qualifier, flags)
+        unit, unit_norm, multiplier, i, qualifier = _unit_after(tokens, i, qualifier, flags, lang)
     if lang == "kk" and unit is not None:  # "500 млн кВт·сағ-қа жуық": "жуық" after the ending
         i = kk_phrases.skip_case_suffix(tokens, i)
     if (sq := match_phrase(tokens, i, "suffix_qualifier")) is not None:
@@ -423,9 +425,10 @@ def _scale_before(tokens: Sequence[Token], end: int) -> Decimal:
 
 
 def _unit_after(
-    tokens: Sequence[Token], i: int, qualifier: str, flags: list[str]
+    tokens: Sequence[Token], i: int, qualifier: str, flags: list[str], lang: str
 ) -> tuple[str | None, str, Decimal, int, str]:
-    """Find the unit after a number, skipping up to three words ("permanent", "new")."""
+    """Find the unit after a number, skipping up to three words ("permanent", "new"); the
+    Kazakh-only unit words count in Kazakh only."""
     k, fillers = i, 0
     while k < len(tokens):
         tok = tokens[k]
@@ -439,12 +442,12 @@ def _unit_after(
             continue
         if match_phrase(tokens, k, "period", inflected=False) is not None:
             break
-        found = match_phrase(tokens, k, "unit")
+        found = match_phrase(tokens, k, unit_table(lang))
         if found is not None:
             unit, mult = found[0]
             mult = 1 if tok.text == "MT" else mult  # metric tons, not megatonnes ("Mt")
             norm = " ".join(t.norm for t in tokens[k : k + found[1]])
-            if norm in PEOPLE_WORDS:
+            if is_people_word(norm, lang):
                 flags.append("people")
             return str(unit), norm, Decimal(str(mult)), k + found[1], qualifier
         if tok.kind == "word" and tok.norm not in UNIT_SEARCH_STOPS and fillers < 3:

@@ -187,6 +187,14 @@ RULES: dict[str, LanguageRules] = {
                                       "комплексов"}),
         one_of=("одним из", "один из", "одна из", "одного из", "одной из", "одним из крупнейших",
                 "одним из ключевых", "один из крупнейших", "один из ключевых", "одним из крупных"),
+        # "запущен в декабре" (published in January) is last year's December; "запустить
+        # планируется в первом квартале" (published in November) next year's
+        month_tense=(re.compile(r"(?<!\w)(?:был[аио]?|запущен\w*|введен\w*|введён\w*|"
+                                r"открыт[аоы]?(?!\w)|открыл\w*|запустил\w*|ввел\w*|ввели|"
+                                r"заработал\w*|сдан[аоы]?(?!\w)|начал[аио]?(?!\w)|"
+                                r"завершен[аоы]?(?!\w)|завершил\w*)"),
+                     re.compile(r"(?<!\w)(?:будет|будут|планиру\w*|ожида\w*|намечен\w*|"
+                                r"запланирован\w*|должн\w*|предстоит|планах)")),
     ),
     # Kazakh: qualifiers and postpositions follow the figure ("1 000-нан астам", "2028 жылға
     # дейін") and are part of the figure and year expressions (figures.kk.jsonl, years.kk.jsonl)

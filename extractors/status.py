@@ -29,6 +29,11 @@ _NOT_A_FACILITY = frozenset({"launched_not_facility"})
 _PREPARATORY = frozenset({"preparatory_work"})
 # a single word ("launched", not "was launched")
 _ONE_TOKEN_RE = re.compile(r"\w+$")
+# the short subject, already named, of "will be built" ("The plant will be built", "It will be
+# built"): a plan for the project the release is about; after a longer noun phrase ("a sugar
+# plant of 150 thousand tonnes will be built", "a railway line, 270 km long, will be built in
+# 2024-2025") the phrase lists a programme's targets, which the dev set does not read as a status
+_NAMED_SUBJECT_RE = re.compile(r"\s*(?:it|(?:the|this|that)\s+[a-z-]+)\s*$")
 
 
 class StatusReading(ProductChoice):
@@ -97,11 +102,15 @@ class StatusReading(ProductChoice):
     def _works_status(self, i: int, value: str, start: int) -> str | None:
         """The status a phrase reports given what its clause says is done: "is under way" is
         ``under_construction`` after "Construction of ..." and nothing after "Work on the
-        design"; "was completed" after "The design work" is not a launch."""
+        design"; "will be built" is ``planned`` after a short subject already named ("The plant
+        will be built") only; "was completed" after "The design work" is not a launch."""
         c_start, _ = self.ctx.sentences[i].clause_span(start)
         if value == "under_way":
             return "under_construction" if self.ctx.cues_in(
                 i, c_start, start, CUES_CONSTRUCTION_WORD) else None
+        if value == "will_be_built":
+            subject = self.text[c_start:start].lower()
+            return "planned" if _NAMED_SUBJECT_RE.fullmatch(subject) else None
         if value == "commissioned" and self.ctx.cues_in(i, c_start, start, _PREPARATORY):
             return None
         return value

@@ -50,6 +50,7 @@ __all__ = [
     "YEAR_QUALIFIER_PHRASES",
     "YEAR_SUFFIX_QUALIFIERS",
     "currency_of",
+    "is_people_word",
     "match_phrase",
     "month_of",
     "qualifier_of",
@@ -57,6 +58,7 @@ __all__ = [
     "scale_of",
     "strip_kk_ending",
     "unit_of",
+    "unit_table",
 ]
 
 
@@ -193,7 +195,7 @@ UNIT_WORDS: dict[str, tuple[str, float]] = {
     "заводов": ("projects", 1), "завода": ("projects", 1), "ферм": ("projects", 1),
     "жоба": ("projects", 1), "жобалар": ("projects", 1), "жобаны": ("projects", 1),
     "жобаға": ("projects", 1),
-} | KK_UNIT_WORDS  # Kazakh: units_kk.py
+}
 # People counted where the data counts jobs ("240 people", "более 30 тыс. человек"): unit
 # "jobs" with the flag "people", so attribution can drop headcounts that are not employment.
 PEOPLE_WORDS: dict[str, tuple[str, float]] = {
@@ -204,7 +206,19 @@ PEOPLE_WORDS: dict[str, tuple[str, float]] = {
     "қызметкер": ("jobs", 1), "қызметкерлер": ("jobs", 1), "маман": ("jobs", 1),
     "мамандар": ("jobs", 1), "жұмысшы": ("jobs", 1), "жұмысшылар": ("jobs", 1),
     "құрылысшы": ("jobs", 1), "құрылысшылар": ("jobs", 1), "еңбеккер": ("jobs", 1),
-} | KK_PEOPLE_WORDS
+}
+# KK_UNIT_WORDS and KK_PEOPLE_WORDS (units_kk.py) count in Kazakh only: some of their words are
+# Russian too ("ферма", "станция", "фабрика", "комбинат"), and "21 ферма" is no count in Russian
+
+
+def is_people_word(norm: str, lang: str) -> bool:
+    """Whether the unit phrase ``norm`` counts people ("workers", "мамандары" in Kazakh)."""
+    return norm in PEOPLE_WORDS or (lang == "kk" and norm in KK_PEOPLE_WORDS)
+
+
+def unit_table(lang: str) -> str:
+    """Name of the ``TABLES`` vocabulary of unit words for ``lang``: Kazakh adds its own."""
+    return "unit_kk" if lang == "kk" else "unit"
 # Units that carry their own rate.
 UNIT_PERIODS: dict[str, str] = {"mtpa": "year", "tpa": "year", "tpd": "day"}
 
@@ -413,6 +427,8 @@ TABLES: dict[str, _Table] = {
     "scale": _Table(SCALE_WORDS),
     "currency": _Table(CURRENCY_WORDS),
     "unit": _Table({**UNIT_WORDS, **PEOPLE_WORDS}),
+    "unit_kk": _Table({**UNIT_WORDS, **PEOPLE_WORDS, **KK_UNIT_WORDS,
+                       **KK_PEOPLE_WORDS}),
     "qualifier": _Table(QUALIFIER_PHRASES),
     "suffix_qualifier": _Table(SUFFIX_QUALIFIER_PHRASES),
     "period": _Table(PERIOD_PHRASES),
@@ -483,11 +499,12 @@ def currency_of(word: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def unit_of(word: str) -> tuple[str, float] | None:
+def unit_of(word: str, lang: str = "en") -> tuple[str, float] | None:
     """(unit, multiplier to the base unit) of a unit word: "tonnes"/"тонн" -> ("t", 1), "Mt" ->
     ("t", 1e6), "bcm" -> ("m3", 1e9), "GW"/"ГВт" -> ("MW", 1e3), "kW" -> ("MW", 1e-3),
     "рабочих мест"/"жұмыс орны" -> ("jobs", 1), "people" -> ("jobs", 1). A scale word before
     the unit multiplies it ("thousand tonnes" -> ("t", 1e3), "млрд кубометров" -> ("m3", 1e9)).
+    Kazakh-only words ("ферма" counted as projects) need ``lang`` "kk".
     "MT" (upper case, metric tons) is ("t", 1); "Mt"/"mt" are megatonnes. None otherwise."""
     if word.strip() == "MT":
         return ("t", 1.0)
@@ -497,7 +514,7 @@ def unit_of(word: str) -> tuple[str, float] | None:
     if found is not None and found[1] < len(tokens):
         scale = float(found[0])
         tokens = tokens[found[1] :]
-    unit = match_phrase(tokens, 0, "unit")
+    unit = match_phrase(tokens, 0, unit_table(lang))
     if unit is None or unit[1] != len(tokens):
         return None
     return (str(unit[0][0]), float(unit[0][1]) * scale)

@@ -1,4 +1,5 @@
-"""Kazakh unit words of the normaliser that ``units.py`` merges into its tables.
+"""Kazakh unit words of the normaliser that ``units.py`` adds to its tables for Kazakh only
+(``units.unit_table``): some are Russian words too ("ферма", "станция").
 
 Kept apart because they are one language's vocabulary and ``units.py`` is long already. Keys
 follow ``units.py``: lower-case phrases, the nominative (``units.strip_kk_ending`` reads case
@@ -37,5 +38,5 @@ KK_PIECE_WORDS: dict[str, tuple[str, float]] = {
     word: ("units", 1) for word in ("контейнер",)
 }
 
-# what ``units.py`` merges into its table of unit words
+# what ``units.py`` adds to its table of unit words in Kazakh
 KK_UNIT_WORDS: dict[str, tuple[str, float]] = KK_PLACE_WORDS | KK_FACILITY_COUNT_WORDS | KK_PIECE_WORDS

@@ -298,3 +298,36 @@ def test_staff_working_permanently_after_launch_are_permanent_jobs() -> None:
 def test_a_gross_harvest_is_no_capacity() -> None:
     text = "Губернатор сообщил, что валовой сбор пшеницы в прошлом году составил 3,2 млн тонн."
     assert [f for f in facts_of(text) if f.metric == "capacity"] == []
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a bare month or quarter is dated by the publication, the tense choosing the year
+    ("В марте в Таразе запущен сахарный завод ТОО «Алем Кант».", "2025-05-20",
+     [(2025, "2025-03")]),
+    ("Тепличный комплекс введен в эксплуатацию в декабре.", "2025-02-11", [(2024, "2024-12")]),
+    ("Запустить кирпичный завод планируется в первом квартале.", "2025-10-02",
+     [(2026, "2026-Q1")]),
+    ("Линию розлива планируется запустить во втором полугодии.", "2025-04-15",
+     [(2025, "2025-H2")]),
+    ("Запустить кирпичный завод планируется в третьем квартале 2026 года.", "2025-04-15",
+     [(2026, "2026-Q3")]),
+])
+def test_russian_month_and_quarter_dated_by_the_publication(
+        text: str, published: str, expected: list[tuple[int, str | None]]) -> None:
+    facts = helpers.facts_of(text, "ru", published)
+    assert [(f.value, f.when) for f in facts if f.metric == "commissioning"] == expected
+
+
+def test_russian_reporting_month_is_no_launch() -> None:
+    facts = helpers.facts_of("В апреле объем промышленного производства вырос на 3%.", "ru")
+    assert [f for f in facts if f.metric == "commissioning"] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("На Павлодарском нефтехимическом заводе модернизация ведется в две очереди.",
+     "under_construction"),
+    ("В Туркестане ТОО «Оңтүстік Жылу» строит котельную.", "under_construction"),
+    ("Премьер-министр осмотрел кирпичный завод, запущенный в прошлом году.", "commissioned"),
+])
+def test_russian_status_forms(text: str, value: str) -> None:
+    assert [f.value for f in facts_of(text) if f.metric == "status"] == [value]

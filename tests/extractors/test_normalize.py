@@ -607,3 +607,16 @@ def test_dev_set_evidence(
         assert got.value_max is not None
         assert math.isclose(got.value_max, float(str(fact["value_max"])), rel_tol=1e-9)
     assert got.period in (None, fact["period"])
+
+
+@pytest.mark.parametrize("text", ["21 ферма", "3 станция", "5 комбинат", "2 фабрика"])
+def test_kazakh_only_unit_words_do_not_count_in_russian(text: str) -> None:
+    figure = parse_figure(text, "ru")
+    assert figure is not None and figure.unit is None
+    kazakh = parse_figure(text, "kk")
+    assert kazakh is not None and kazakh.unit == "projects"
+
+
+def test_kazakh_only_unit_words_need_the_language_in_unit_of() -> None:
+    assert unit_of("ферма") is None
+    assert unit_of("ферма", "kk") == ("projects", 1.0)
