@@ -89,12 +89,6 @@ KK_CASES: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "metric", "expected"), KK_CASES,
-                         ids=["kk-" + c[1] + str(i) for i, c in enumerate(KK_CASES)])
-def test_kazakh_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
-    helpers.check_fields(text, metric, expected, "kk")
-
-
 @pytest.mark.parametrize("text", [
     "Облыстың экспорты 2,3 млрд долларды құрады.",  # exports
     "Өткен жылы кәсіпорындар бюджетке 14 млрд теңге салық төледі.",  # taxes
@@ -228,12 +222,6 @@ KK_11_CASES: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "metric", "expected"), KK_11_CASES,
-                         ids=["kk11-" + c[1] + str(i) for i, c in enumerate(KK_11_CASES)])
-def test_kazakh_11_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
-    helpers.check_fields(text, metric, expected, "kk")
-
-
 @pytest.mark.parametrize("text", [
     # imports, harvests, output value, fixed-capital statistics, renewal and repair allocations
     "Зауыт салынғанға дейін елдің цемент импорты жылына 400 мың тоннаға жетеді.",
@@ -306,12 +294,6 @@ KK_13_CASES: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "metric", "expected"), KK_13_CASES,
-                         ids=["kk13-" + c[1] + str(i) for i, c in enumerate(KK_13_CASES)])
-def test_kazakh_13_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
-    helpers.check_fields(text, metric, expected, "kk")
-
-
 @pytest.mark.parametrize("text", [
     # shortages and unemployment are not jobs of a project
     "Ауданда 300-ден астам медицина қызметкері жетіспейді.",
@@ -370,3 +352,14 @@ def test_kazakh_combines_are_the_product_not_grain() -> None:
     fact = only("Зауыт жылына 1 000 астық жинайтын комбайн шығарады.", "capacity")
     assert fact.product == "combine harvester"
 
+
+# every table of (text, metric, expected fields) above, one test row per case
+_TABLES = (("kk", KK_CASES), ("kk11", KK_11_CASES), ("kk13", KK_13_CASES))
+
+
+@pytest.mark.parametrize(("text", "metric", "expected"),
+                         [case for _, table in _TABLES for case in table],
+                         ids=[f"{prefix}-{case[1]}{i}" for prefix, table in _TABLES
+                              for i, case in enumerate(table)])
+def test_kazakh_figure_fields(text: str, metric: str, expected: dict[str, Any]) -> None:
+    helpers.check_fields(text, metric, expected, "kk")
